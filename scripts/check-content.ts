@@ -1,0 +1,14 @@
+// Checks faq/ without building the site: the same loader the build uses.
+import { loadCatalogue } from '../src/lib/catalogue.ts';
+import { ContentError } from '../src/lib/content-error.ts';
+
+try {
+  const { symptoms, topics } = loadCatalogue('faq');
+  console.log(
+    `faq/ is fine: ${symptoms.zh.length} symptom entries and ${topics.zh.length} topic pages in each language.`,
+  );
+} catch (error) {
+  if (!(error instanceof ContentError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

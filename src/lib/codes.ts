@@ -1,0 +1,52 @@
+/**
+ * Response-code handling shared by the site, the widget and the tests: the one place that
+ * decides what a typed query means as a code.
+ */
+
+/** The entry a response code that no entry owns leads to: a generic "transaction failed". */
+export const UNKNOWN_CODE_ENTRY = 'unknown-code';
+
+/**
+ * Words people put around a code: "code 51", "错误码51", "返回码：51", "响应码 05", "rc=51".
+ * Everything else in the query must be empty for it to count as a code query, so that
+ * "51 元" or "pin 5 times" are not read as codes.
+ */
+const AROUND = /^(?:(?:response|error|reason|resp|rc|err)?\s*code|rc|err(?:or)?|错误码|返回码|响应码|应答码|错误代码|代码|码|交易失败|失败)?\s*[:：=#]?\s*([0-9a-z]{1,2})\s*(?:号|码)?$/iu;
+
+/**
+ * Returns the two-character response code a query asks about, or null. A single digit is
+ * padded ("5" is 05), letters are upper-cased ("a0" is A0). Full-width digits count too.
+ */
+export function normaliseCode(query: string): string | null {
+  const text = query
+    .normalize('NFKC')
+    .trim()
+    .replace(/[“”"'`]/g, '');
+  const match = AROUND.exec(text);
+  if (!match?.[1]) return null;
+  const raw = match[1].toUpperCase();
+  // A lone letter or a two-letter word ("ok", "no") is not a code; codes have at least one digit.
+  if (!/[0-9]/.test(raw)) return null;
+  return raw.length === 1 ? `0${raw}` : raw;
+}
+
+/** Orders codes as the table prints them: numeric ones first, then letters. Missing sorts last. */
+export function compareCodes(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  const an = /^\d+$/.test(a);
+  const bn = /^\d+$/.test(b);
+  if (an !== bn) return an ? -1 : 1;
+  return a.localeCompare(b, 'en');
+}
+
+/**
+ * A code at the start of a longer query, as people copy it off the screen: "A0 MAC校验错",
+ * "51 余额不足". Only two-character tokens with a digit count, so "5 times" is not a code.
+ */
+export function leadingCode(query: string): string | null {
+  const match = /^([0-9a-z]{2})(?:\s+|(?=[^\x00-\x7f]))\S/iu.exec(query.normalize('NFKC').trim());
+  const raw = match?.[1]?.toUpperCase();
+  return raw && /[0-9]/.test(raw) ? raw : null;
+}

@@ -1,0 +1,36 @@
+import { CATEGORIES, type Category, type Locale } from '../schemas/faq.ts';
+import { loadCatalogue, type Catalogue, type SymptomEntry } from './catalogue.ts';
+import { compareCodes } from './codes.ts';
+
+let cached: Catalogue | undefined;
+
+/** The catalogue, loaded and checked once per build. */
+export function catalogue(): Catalogue {
+  // POS_FAQ_CONTENT points the build at another content folder (the tests' fixtures).
+  cached ??= loadCatalogue(process.env['POS_FAQ_CONTENT'] ?? 'faq');
+  return cached;
+}
+
+export function symptom(locale: Locale, id: string): SymptomEntry {
+  const found = catalogue().symptoms[locale].find((s) => s.id === id);
+  if (!found) throw new Error(`No ${locale} symptom entry "${id}"`);
+  return found;
+}
+
+/** Entries grouped by category, in the catalogue's category order, titles sorted within. */
+export function byCategory(locale: Locale): { category: Category; entries: SymptomEntry[] }[] {
+  const collator = new Intl.Collator(locale === 'zh' ? 'zh-CN' : 'en');
+  return CATEGORIES.map((category) => ({
+    category,
+    entries: catalogue()
+      .symptoms[locale].filter((s) => s.category === category)
+      .sort((a, b) => compareCodes(a.codes[0], b.codes[0]) || collator.compare(a.title, b.title)),
+  })).filter((group) => group.entries.length > 0);
+}
+
+/** One row per response code, in code order, each with the entry that explains it. */
+export function codeRows(locale: Locale): { code: string; entry: SymptomEntry }[] {
+  return catalogue()
+    .symptoms[locale].flatMap((entry) => entry.codes.map((code) => ({ code, entry })))
+    .sort((a, b) => compareCodes(a.code, b.code));
+}

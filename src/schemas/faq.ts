@@ -1,0 +1,72 @@
+import { z } from 'astro/zod';
+
+/** The two languages every page exists in; the first one is the default. */
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Categories group the symptom catalogue; the order here is the order on the page. */
+export const CATEGORIES = [
+  'network',
+  'signon',
+  'host',
+  'hardware',
+  'printer',
+  'card',
+  'transaction',
+  'account',
+  'security',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Who has to do something. `wait` means nobody can fix it locally: wait and retry. */
+export const ACTORS = ['merchant', 'cardholder', 'acquirer', 'vendor', 'wait'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** The five topic pages, in reading order. */
+export const TOPICS = ['definition', 'causes', 'countermeasures', 'impact', 'prevention'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/**
+ * A response code as the terminal prints it: two characters, digits or capital
+ * letters ("05", "51", "A0"). Editors write it as a quoted string so YAML keeps
+ * the leading zero.
+ */
+export const responseCode = z
+  .string()
+  .regex(/^[0-9A-Z]{2}$/, 'must be two digits or capital letters, quoted, like "05" or "A0"');
+
+export const symptomSchema = z.strictObject({
+  /** Stable id, the same in both languages and equal to the file name. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "network-timeout"'),
+  title: text(120),
+  /** One sentence that says what is going on, shown in lists and search results. */
+  summary: text(300),
+  category: z.enum(CATEGORIES),
+  /** Who acts, the main one first. */
+  actors: z.array(z.enum(ACTORS)).min(1, 'needs at least one actor').max(3),
+  /** The exact strings a terminal shows, as they appear on screen or on the receipt. */
+  messages: z.array(text(120)).default([]),
+  /** Response codes (ISO 8583 field 39) this entry explains. */
+  codes: z.array(responseCode).default([]),
+  /** Words people type when they look for this: colloquial, misspelt, shorthand. */
+  aliases: z.array(text(80)).default([]),
+  causes: z.array(text(400)).min(1, 'needs at least one cause'),
+  /** What to do, in order. */
+  steps: z.array(text(400)).min(1, 'needs at least one step'),
+  escalate: z.strictObject({
+    when: text(300),
+    to: text(300),
+  }),
+  /** Things that make it worse, such as charging again after a timeout. */
+  avoid: z.array(text(400)).default([]),
+  related: z.array(z.string()).default([]),
+});
+export type Symptom = z.output<typeof symptomSchema>;
+
+export const topicSchema = z.strictObject({
+  title: text(120),
+  description: text(300),
+});
+export type TopicFrontmatter = z.output<typeof topicSchema>;

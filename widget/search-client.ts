@@ -1,0 +1,150 @@
+import { leadingCode, normaliseCode } from '../src/lib/codes.ts';
+import { siteLocale, type WidgetLang } from './strings.ts';
+
+/** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
+export interface LookupResult {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** The main actor: merchant, cardholder, acquirer, vendor or wait. */
+  actor: string;
+  codes: string[];
+  /** The first step, shown under the title. */
+  step: string;
+}
+
+/** Why the index could not be used: the `type` of a `pos-faq-error` event. */
+export type LoadErrorType = 'timeout' | 'network' | 'blocked';
+
+export class LookupError extends Error {
+  readonly type: LoadErrorType;
+  constructor(type: LoadErrorType, message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'LookupError';
+    this.type = type;
+  }
+}
+
+interface PagefindResult {
+  id: string;
+  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+}
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+
+export const LOAD_TIMEOUT_MS = 8000;
+
+/** One Pagefind instance per index URL, shared by every widget on the page. */
+const instances = new Map<string, Promise<PagefindApi>>();
+
+function loadPagefind(bundle: string): Promise<PagefindApi> {
+  let pending = instances.get(bundle);
+  if (!pending) {
+    pending = withTimeout(importPagefind(bundle), LOAD_TIMEOUT_MS);
+    // A failed load is forgotten so that a later focus can try again (the network may be back).
+    pending.catch(() => instances.delete(bundle));
+    instances.set(bundle, pending);
+  }
+  return pending;
+}
+
+async function importPagefind(bundle: string): Promise<PagefindApi> {
+  let pf: PagefindApi;
+  try {
+    pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+  } catch (error) {
+    throw new LookupError('network', `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`, error);
+  }
+  try {
+    // No worker: a worker cannot start from another origin, and the host's CSP may forbid it.
+    await pf.options({ basePath: bundle, noWorker: true, excerptLength: 0 });
+    await pf.init();
+    // Probe one real search so that WASM or index failures surface here, not on every keystroke.
+    await pf.search('');
+  } catch (error) {
+    const blocked = /wasm|webassembly|content security|csp/i.test(String(error));
+    throw new LookupError(blocked ? 'blocked' : 'network', `could not start the search index at ${bundle}`, error);
+  }
+  return pf;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new LookupError('timeout', `the search index did not answer within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The site's address for a widget: absolute, ending in a slash. */
+export function siteBase(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** Starts loading the index without searching: called on first focus. */
+export function preload(base: string, lang: WidgetLang): Promise<unknown> {
+  return loadPagefind(`${siteBase(base)}pagefind/${siteLocale(lang)}/`);
+}
+
+/**
+ * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
+ * ranking, without duplicates. A code that no entry owns brings up the generic
+ * "transaction failed" entry, as the terminal would mean it.
+ */
+export async function lookup(base: string, lang: WidgetLang, query: string, limit: number): Promise<LookupResult[]> {
+  const term = query.trim();
+  if (!term) return [];
+  const root = siteBase(base);
+  const pf = await loadPagefind(`${root}pagefind/${siteLocale(lang)}/`);
+  const code = normaliseCode(term) ?? leadingCode(term);
+  const [byCode, byText] = await Promise.all([
+    code ? pf.search(null, { filters: { code } }) : undefined,
+    pf.search(term, { filters: { kind: 'symptom' } }),
+  ]);
+  let first = byCode?.results ?? [];
+  if (code && first.length === 0 && normaliseCode(term)) {
+    first = (await pf.search(null, { filters: { code: 'unknown' } })).results;
+  }
+  const seen = new Set<string>();
+  const hits = [...first, ...byText.results].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, limit);
+  const data = await Promise.all(hits.map((hit) => hit.data()));
+  return data.flatMap(({ url, meta }) => {
+    const safe = safeUrl(url, root);
+    if (!safe || !meta['id']) return [];
+    return [
+      {
+        id: meta['id'],
+        url: safe,
+        title: meta['title'] ?? '',
+        summary: meta['summary'] ?? '',
+        actor: (meta['actor'] ?? '').split(' ')[0] ?? '',
+        codes: (meta['codes'] ?? '').split(' ').filter(Boolean),
+        step: meta['step'] ?? '',
+      },
+    ];
+  });
+}
+
+/** Resolves a result URL against the site; only http(s) URLs survive. */
+export function safeUrl(url: string, base: string): string | null {
+  try {
+    const resolved = new URL(url, base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' || resolved.protocol === 'file:'
+      ? resolved.href
+      : null;
+  } catch {
+    return null;
+  }
+}
