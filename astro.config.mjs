@@ -3,12 +3,16 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import widget from './src/integrations/widget.ts';
+import headers from './src/integrations/headers.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
   site: SITE_URL,
+  // Tests build fixture content into a folder of their own.
+  outDir: process.env.POS_FAQ_OUT ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files, so the pages' CSP needs no 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // The lookup is a custom element built by our own widget integration, not an Astro island,
   // so that the site and the vendors' embeds run the very same bundle.
   integrations: [
@@ -18,5 +22,6 @@ export default defineConfig({
     }),
     widget(),
     pagefind(),
+    headers(),
   ],
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'astro/zod';
 import {
@@ -75,7 +75,8 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
   }
   checkSymptoms(symptoms, present, problems);
 
-  const routes = sitePaths(symptoms.zh.map((s) => s.id));
+  // Links may point to entries that exist but failed validation: those are reported once, above.
+  const routes = sitePaths([...present].map((file) => basename(file, '.yaml')));
   const topics = {} as Record<Locale, TopicPage[]>;
   for (const locale of LOCALES) {
     const dir = join(root, 'topics', locale);
@@ -90,10 +91,10 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
         });
         continue;
       }
-      const { frontmatter, body } = raw.data as { frontmatter: unknown; body: string };
+      const { frontmatter, body, offset } = raw.data as ReturnType<typeof splitFrontmatter>;
       const meta = validate(topicSchema, { ...raw, data: frontmatter }, problems);
       if (!meta) continue;
-      const rendered = renderTopic(body, { locale, routes, file: raw.file });
+      const rendered = renderTopic(body, { locale, routes, file: raw.file, offset });
       problems.push(...rendered.problems);
       pages.push({ slug: raw.name as Topic, locale, file: raw.file, ...meta, ...rendered });
     }
@@ -148,11 +149,12 @@ function readFiles(
     });
 }
 
-/** Splits `---` YAML frontmatter from a Markdown body. */
-function splitFrontmatter(text: string): { frontmatter: unknown; body: string } {
+/** Splits `---` YAML frontmatter from a Markdown body; `offset` is the body's first line - 1. */
+function splitFrontmatter(text: string): { frontmatter: unknown; body: string; offset: number } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return { frontmatter: undefined, body: text };
-  return { frontmatter: parseYaml(match[1] ?? ''), body: text.slice(match[0].length) };
+  if (!match) return { frontmatter: undefined, body: text, offset: 0 };
+  const offset = match[0].split('\n').length - 1;
+  return { frontmatter: parseYaml(match[1] ?? ''), body: text.slice(match[0].length), offset };
 }
 
 function validate<S extends z.ZodType>(schema: S, raw: Raw, problems: Problem[]): z.output<S> | undefined {
@@ -165,7 +167,7 @@ function validate<S extends z.ZodType>(schema: S, raw: Raw, problems: Problem[])
     });
     return undefined;
   }
-  const result = schema.safeParse(raw.data);
+  const result = schema.safeParse(raw.data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.push({ file: raw.file, ...describeIssue(issue) });
@@ -175,11 +177,11 @@ function validate<S extends z.ZodType>(schema: S, raw: Raw, problems: Problem[])
 
 function describeIssue(issue: z.core.$ZodIssue): Omit<Problem, 'file'> {
   const field = issue.path.join('.') || '-';
+  if ('input' in issue && issue.input === undefined && issue.path.length > 0) {
+    return { field, message: 'is missing', fix: `add the field "${field}" (see faq/README.md)` };
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) {
-        return { field, message: 'is missing', fix: `add the field "${field}" (see faq/README.md)` };
-      }
       return {
         field,
         message: `should be ${article(issue.expected)}, not ${describeValue(issue.input)}`,
@@ -230,7 +232,7 @@ function checkSymptoms(
   for (const locale of LOCALES) {
     for (const entry of symptoms[locale]) {
       for (const other of LOCALES) {
-        const missing = entry.file.replace(`/symptoms/${locale}/`, `/symptoms/${other}/`);
+        const missing = entry.file.replace(`symptoms/${locale}/`, `symptoms/${other}/`);
         if (other === locale || byLocale[other].has(entry.id) || present.has(missing)) continue;
         problems.push({
           file: entry.file,

@@ -22,13 +22,15 @@ interface Options {
   locale: string;
   routes: ReadonlySet<string>;
   file: string;
+  /** Lines before the body in the file (the frontmatter), so messages give the file's line. */
+  offset?: number;
 }
 
 /**
  * Renders a topic's Markdown body and splits it into question sections at each `##`.
  * Raw HTML in Markdown is dropped (remark-rehype's default), so content cannot inject markup.
  */
-export function renderTopic(markdown: string, { locale, routes, file }: Options) {
+export function renderTopic(markdown: string, { locale, routes, file, offset = 0 }: Options) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkRehype)
@@ -47,7 +49,7 @@ export function renderTopic(markdown: string, { locale, routes, file }: Options)
   const html = (nodes: RootContent[]) => processor.stringify({ type: 'root', children: nodes }).trim();
   const problems: Problem[] = vfile.messages.map((m) => ({
     file,
-    field: `line ${m.line ?? '?'}`,
+    field: m.line ? `line ${m.line + offset}` : 'body',
     message: m.reason,
     fix: 'link to an existing page without the language prefix, e.g. /symptoms/network-timeout/ or /codes/',
   }));

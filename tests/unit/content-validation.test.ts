@@ -1,0 +1,127 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/lib/catalogue.ts';
+import { ContentError } from '../../src/lib/content-error.ts';
+import { FIXTURE_CONTENT } from '../helpers/build.ts';
+
+let dir: string;
+
+/** A writable copy of the fixture content, changed by `edit` before loading. */
+function broken(edit: (path: (p: string) => string) => void): string {
+  dir = mkdtempSync(join(tmpdir(), 'pos-faq-content-'));
+  cpSync(FIXTURE_CONTENT, dir, { recursive: true });
+  edit((p) => join(dir, p));
+  try {
+    loadCatalogue(dir, dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the content to be rejected');
+}
+
+function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(from, to);
+  expect(next, `fixture ${file} should contain ${String(from)}`).not.toBe(text);
+  writeFileSync(file, next);
+}
+
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('content validation', () => {
+  it('accepts the fixture content', () => {
+    const { symptoms, topics } = loadCatalogue(FIXTURE_CONTENT);
+    expect(symptoms.zh.map((s) => s.id).sort()).toEqual(['insufficient-funds', 'network-timeout']);
+    expect(topics.en).toHaveLength(5);
+  });
+
+  it('names the file, the field and the fix for a missing required field', () => {
+    const message = broken((p) => replaceIn(p('symptoms/zh/network-timeout.yaml'), /^category: network\n/m, ''));
+    expect(message).toContain('symptoms/zh/network-timeout.yaml › category: is missing');
+    expect(message).toContain('Fix: add the field "category"');
+  });
+
+  it('rejects a mistyped field', () => {
+    const message = broken((p) => replaceIn(p('symptoms/en/network-timeout.yaml'), /^steps:\n/m, 'steps: Restart it\nold_steps:\n'));
+    expect(message).toContain('symptoms/en/network-timeout.yaml › steps: should be an array, not the string "Restart it"');
+    expect(message).toContain('write it as a list');
+    expect(message).toContain('old_steps: is not a field of this kind of file');
+  });
+
+  it('rejects a value outside the allowed set and lists the allowed ones', () => {
+    const message = broken((p) => replaceIn(p('symptoms/zh/network-timeout.yaml'), 'category: network', 'category: wifi'));
+    expect(message).toContain('› category: "wifi" is not allowed');
+    expect(message).toContain('Fix: use one of: network, signon, host');
+  });
+
+  it('rejects an unquoted response code that YAML read as a number', () => {
+    const message = broken((p) => replaceIn(p('symptoms/zh/insufficient-funds.yaml'), 'codes: ["51"]', 'codes: [51]'));
+    expect(message).toContain('symptoms/zh/insufficient-funds.yaml › codes.0: should be a string, not the number 51');
+  });
+
+  it('rejects an entry that exists in one language only', () => {
+    const message = broken((p) => unlinkSync(p('symptoms/en/insufficient-funds.yaml')));
+    expect(message).toContain('symptoms/zh/insufficient-funds.yaml › id: entry "insufficient-funds" exists in zh only');
+    expect(message).toContain('Fix: write');
+    expect(message).toContain('symptoms/en/insufficient-funds.yaml');
+  });
+
+  it('rejects a topic page missing in one language', () => {
+    const message = broken((p) => unlinkSync(p('topics/en/impact.md')));
+    expect(message).toContain('topics/en/impact.md › -: the en "impact" topic page is missing');
+  });
+
+  it('rejects two entries with the same id', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) {
+        cpSync(p(`symptoms/${l}/network-timeout.yaml`), p(`symptoms/${l}/network-timeout-copy.yaml`));
+      }
+    });
+    expect(message).toContain('symptoms/zh/network-timeout-copy.yaml › id: id "network-timeout" does not match the file name "network-timeout-copy.yaml"');
+    expect(message).toContain('Fix: rename the file to network-timeout.yaml or set id: network-timeout-copy');
+  });
+
+  it('rejects a response code claimed by two entries', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) replaceIn(p(`symptoms/${l}/network-timeout.yaml`), 'codes: []', 'codes: ["51"]');
+    });
+    expect(message).toContain('› codes: code "51" is already claimed by');
+    expect(message).toContain('a code belongs to one entry');
+  });
+
+  it('rejects language-independent fields that differ between languages', () => {
+    const message = broken((p) => replaceIn(p('symptoms/en/network-timeout.yaml'), 'actors: [merchant]', 'actors: [vendor]'));
+    expect(message).toContain('symptoms/en/network-timeout.yaml › actors: ["vendor"] differs from ["merchant"]');
+    expect(message).toContain('Fix: make actors the same in both languages');
+  });
+
+  it('rejects a related entry that does not exist', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) replaceIn(p(`symptoms/${l}/network-timeout.yaml`), 'related: [insufficient-funds]', 'related: [no-such-entry]');
+    });
+    expect(message).toContain('symptoms/zh/network-timeout.yaml › related.0: "no-such-entry" is not the id of any entry');
+  });
+
+  it('rejects an internal link that points nowhere, with its line', () => {
+    const message = broken((p) => replaceIn(p('topics/zh/causes.md'), '/symptoms/network-timeout/', '/symptoms/nowhere/'));
+    expect(message).toContain('topics/zh/causes.md › line 8: Link `/symptoms/nowhere/` points to a page that does not exist');
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const message = broken((p) => replaceIn(p('symptoms/zh/network-timeout.yaml'), 'title: 连接超时', 'title: 连接超时: "x'));
+    expect(message).toMatch(/symptoms\/zh\/network-timeout\.yaml › -: cannot be read \(line 2\)/);
+  });
+
+  it('lists every problem at once', () => {
+    const message = broken((p) => {
+      replaceIn(p('symptoms/zh/network-timeout.yaml'), 'category: network', 'category: wifi');
+      unlinkSync(p('topics/en/impact.md'));
+    });
+    expect(message).toMatch(/has 2 problems/);
+  });
+});
