@@ -55,7 +55,7 @@ function loadPagefind(bundle: string): Promise<PagefindApi> {
 async function importPagefind(bundle: string): Promise<PagefindApi> {
   let pf: PagefindApi;
   try {
-    pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+    pf = location.protocol === 'file:' ? await importOffline(bundle) : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
   } catch (error) {
     throw new LookupError('network', `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`, error);
   }
@@ -70,6 +70,28 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
     throw new LookupError(blocked ? 'blocked' : 'network', `could not start the search index at ${bundle}`, error);
   }
   return pf;
+}
+
+/**
+ * From file:// (the offline bundle) ES modules and fetch do not work (Pagefind issue #202). The
+ * offline build ships `pagefind-offline.js` next to each index: a classic script that registers
+ * Pagefind's own engine, with its data inlined, as `posFaqOffline[<bundle URL>]`.
+ */
+function importOffline(bundle: string): Promise<PagefindApi> {
+  const registry = () => (globalThis as { posFaqOffline?: Record<string, PagefindApi> }).posFaqOffline;
+  const ready = registry()?.[bundle];
+  if (ready) return Promise.resolve(ready);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${bundle}pagefind-offline.js`;
+    script.onload = () => {
+      const api = registry()?.[script.src.replace(/pagefind-offline\.js$/, '')];
+      if (api) resolve(api);
+      else reject(new Error(`${script.src} did not register an index`));
+    };
+    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+    document.head.append(script);
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
