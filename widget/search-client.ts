@@ -1,4 +1,5 @@
-import { leadingCode, normaliseCode } from '../src/lib/codes.ts';
+import { codeInText, normaliseCode } from '../src/lib/codes.ts';
+import { rankedSearch } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -28,6 +29,7 @@ export class LookupError extends Error {
 
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindApi {
@@ -130,17 +132,26 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
   if (!term) return [];
   const root = siteBase(base);
   const pf = await loadPagefind(`${root}pagefind/${siteLocale(lang)}/`);
-  const code = normaliseCode(term) ?? leadingCode(term);
+  const exact = normaliseCode(term);
+  const code = exact ?? codeInText(term);
+  const known = new Map<string, PagefindResult>();
+  const search = async (words: string) => {
+    const { results } = await pf.search(words, { filters: { kind: 'symptom' } });
+    for (const r of results) known.set(r.id, r);
+    return results;
+  };
   const [byCode, byText] = await Promise.all([
     code ? pf.search(null, { filters: { code } }) : undefined,
-    pf.search(term, { filters: { kind: 'symptom' } }),
+    rankedSearch(search, term, lang, limit),
   ]);
   let first = byCode?.results ?? [];
-  if (code && first.length === 0 && normaliseCode(term)) {
+  if (exact && first.length === 0) {
     first = (await pf.search(null, { filters: { code: 'unknown' } })).results;
   }
   const seen = new Set<string>();
-  const hits = [...first, ...byText.results].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, limit);
+  const hits = [...first, ...byText.flatMap((id) => known.get(id) ?? [])]
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .slice(0, limit);
   const data = await Promise.all(hits.map((hit) => hit.data()));
   return data.flatMap(({ url, meta }) => {
     const safe = safeUrl(url, root);

@@ -42,11 +42,12 @@ export function compareCodes(a: string | undefined, b: string | undefined): numb
 }
 
 /**
- * A code at the start of a longer query, as people copy it off the screen: "A0 MAC校验错",
- * "51 余额不足". Only two-character tokens with a digit count, so "5 times" is not a code.
+ * A code inside a longer query, as people copy it off the screen or mention it: "A0 MAC校验错",
+ * "51 余额不足", "外国人的卡刷不了 15". Only standalone two-character tokens with a digit count, so
+ * "5 times" or "T+1" are not codes. The first one wins.
  */
-export function leadingCode(query: string): string | null {
-  const match = /^([0-9a-z]{2})(?:\s+|(?=[^\x00-\x7f]))\S/iu.exec(query.normalize('NFKC').trim());
-  const raw = match?.[1]?.toUpperCase();
-  return raw && /[0-9]/.test(raw) ? raw : null;
+export function codeInText(query: string): string | null {
+  const text = query.normalize('NFKC');
+  const match = /(?<![0-9a-z])([0-9][0-9a-z]|[a-z][0-9])(?![0-9a-z])/iu.exec(text);
+  return match?.[1]?.toUpperCase() ?? null;
 }

@@ -1,0 +1,70 @@
+/**
+ * Ranking on top of Pagefind. Pagefind matches pages that contain every word of the query,
+ * which suits short queries ("连接超时") but finds nothing for the sentences people actually type
+ * ("卡里明明有钱为什么提示余额不足"). When the full query finds fewer results than asked for, each
+ * word is searched on its own and pages are ranked by the sum of their scores, so the entry that
+ * matches the most (and the rarest) words comes first.
+ */
+
+export interface Hit {
+  id: string;
+  score: number;
+}
+
+export interface Searcher {
+  (term: string): Promise<Hit[]>;
+}
+
+/** Words that carry no meaning for the lookup, in either language. */
+const STOP = new Set(
+  (
+    'the a an is are was be to of in on at for and or it my our this that what why how does do did can ' +
+    'with not no when i you me from pos terminal machine card ' +
+    '的 了 吗 呢 是 我 你 他 她 在 有 和 就 都 也 还 要 会 能 说 怎么 怎么办 为什么 什么 一直 提示 显示 出现 ' +
+    '机器 pos机 机 这 那 个 了吗 怎么回事 是不是 请问'
+  ).split(' '),
+);
+
+/** Splits a query into the words worth searching on their own. */
+export function queryWords(query: string, lang: string): string[] {
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const words: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(query.toLowerCase())) {
+    const word = segment.trim();
+    if (!isWordLike || !word || STOP.has(word)) continue;
+    // Single Latin letters and single Chinese characters other than the meaningful ones
+    // (卡, 纸, 钱) match too much to help.
+    if (word.length === 1 && !/[卡纸钱电网码]/u.test(word)) continue;
+    if (!words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Pagefind's ranking for the whole query first; then, if that found fewer than `want` pages,
+ * the pages that match the most of the query's words.
+ */
+export async function rankedSearch(search: Searcher, query: string, lang: string, want: number): Promise<string[]> {
+  const whole = await search(query);
+  const ids = whole.map((h) => h.id);
+  if (ids.length >= want) return ids;
+  const words = queryWords(query, lang);
+  if (words.length < 2) return ids;
+  const perWord = await Promise.all(words.map((w) => search(w)));
+  const total = new Map<string, { score: number; matched: number }>();
+  for (const hits of perWord) {
+    // Normalise per word so that one common word does not outweigh several specific ones.
+    const best = Math.max(...hits.map((h) => h.score), 0) || 1;
+    for (const hit of hits) {
+      const entry = total.get(hit.id) ?? { score: 0, matched: 0 };
+      entry.score += hit.score / best;
+      entry.matched += 1;
+      total.set(hit.id, entry);
+    }
+  }
+  const rest = [...total.entries()]
+    .filter(([id]) => !ids.includes(id))
+    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score)
+    .map(([id]) => id);
+  return [...ids, ...rest];
+}
