@@ -25,6 +25,20 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/**
+ * Puts spaces between the words of a Chinese query. Pagefind segments Chinese itself only when
+ * the host page's `<html lang>` is Chinese (it reads the language from the page, Pagefind issue
+ * #593); segmenting here makes a zh-CN widget give the same answers on a German or English page.
+ */
+export function spaced(query: string, lang: string): string {
+  if (!/^zh/i.test(lang)) return query;
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  return [...segmenter.segment(query)]
+    .map((s) => s.segment.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Splits a query into the words worth searching on their own. */
 export function queryWords(query: string, lang: string): string[] {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
@@ -45,11 +59,11 @@ export function queryWords(query: string, lang: string): string[] {
  * the pages that match the most of the query's words.
  */
 export async function rankedSearch(search: Searcher, query: string, lang: string, want: number): Promise<string[]> {
-  const whole = await search(query);
+  const whole = await search(spaced(query, lang));
   const ids = whole.map((h) => h.id);
   if (ids.length >= want) return ids;
   const words = queryWords(query, lang);
-  if (words.length < 2) return ids;
+  if (words.length === 0 || (words.length === 1 && words[0] === query)) return ids;
   const perWord = await Promise.all(words.map((w) => search(w)));
   const total = new Map<string, { score: number; matched: number }>();
   for (const hits of perWord) {

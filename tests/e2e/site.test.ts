@@ -1,0 +1,72 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST } from '../helpers/build.ts';
+import { serveAndLaunch, type Session } from '../helpers/serve.ts';
+
+let session: Session;
+beforeAll(async () => {
+  session = await serveAndLaunch(DIST);
+});
+afterAll(() => session?.close());
+
+/** Types like a person into the page's lookup box and returns the result titles' hrefs. */
+async function typeIntoLookup(page: Page, text: string): Promise<string[]> {
+  const input = await page.waitForSelector('pos-faq-lookup >>> input');
+  await input!.click();
+  await input!.type(text, { delay: 20 });
+  await page.waitForSelector('pos-faq-lookup >>> [role="option"]', { timeout: 10_000 });
+  return page.$$eval('pos-faq-lookup >>> [role="option"] a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+describe('the site in Chromium', () => {
+  it('switches between languages on the same page', async () => {
+    const { page, log } = await session.open('zh/codes/');
+    expect(await page.$eval('html', (h) => h.lang)).toBe('zh-CN');
+    await Promise.all([page.waitForNavigation(), page.click('a.lang-switch')]);
+    expect(new URL(page.url()).pathname).toBe('/en/codes/');
+    expect(await page.$eval('html', (h) => h.lang)).toBe('en');
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Response codes');
+    await Promise.all([page.waitForNavigation(), page.click('a.lang-switch')]);
+    expect(new URL(page.url()).pathname).toBe('/zh/codes/');
+    expect(log).toEqual([]);
+  });
+
+  it('chooses a language at / without JavaScript', async () => {
+    const page = await session.browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(new URL('/', session.url).href);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/en/"]')]);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('en');
+  });
+
+  it('finds the network entry first for 连接超时 on /zh/', async () => {
+    const { page, log } = await session.open('zh/', { width: 360, height: 740 });
+    const results = await typeIntoLookup(page, '连接超时');
+    expect(results[0]).toBe('/zh/symptoms/network-timeout/');
+    expect(log).toEqual([]);
+  });
+
+  it('finds insufficient funds for 51 on /zh/, in Chinese', async () => {
+    const { page, log } = await session.open('zh/');
+    const results = await typeIntoLookup(page, '51');
+    expect(results[0]).toBe('/zh/symptoms/insufficient-funds/');
+    expect(await page.$eval('pos-faq-lookup >>> [role="option"] .pf-title', (t) => t.textContent)).toContain('余额不足');
+    expect(log).toEqual([]);
+  });
+
+  it('finds the network entry first for "connection timeout" on /en/', async () => {
+    const { page, log } = await session.open('en/');
+    const results = await typeIntoLookup(page, 'connection timeout');
+    expect(results[0]).toBe('/en/symptoms/network-timeout/');
+    expect(log).toEqual([]);
+  });
+
+  it('opens the entry when a result is chosen with the keyboard', async () => {
+    const { page, log } = await session.open('en/');
+    await typeIntoLookup(page, 'receipt is blank');
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/en/symptoms/receipt-blank/');
+    expect(log).toEqual([]);
+  });
+});
