@@ -63,5 +63,6 @@ export default {
   'footer.version': 'Version {version}, built {date}',
   'notfound.title': 'Page not found',
   'notfound.body': 'There is nothing at this address; it may have moved. Start again from the home page.',
+  'punct.colon': ': ',
   'toc.title': 'On this page',
 } satisfies Record<keyof typeof zh, string>;

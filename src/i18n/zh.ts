@@ -61,5 +61,6 @@ export default {
   'footer.version': '版本 {version}，{date} 生成',
   'notfound.title': '找不到这个页面',
   'notfound.body': '这个地址没有内容，可能已经移动。可以从首页重新查找。',
+  'punct.colon': '：',
   'toc.title': '本页问题',
 } as const;

@@ -51,3 +51,13 @@ export function codeInText(query: string): string | null {
   const match = /(?<![0-9a-z])([0-9][0-9a-z]|[a-z][0-9])(?![0-9a-z])/iu.exec(text);
   return match?.[1]?.toUpperCase() ?? null;
 }
+
+/**
+ * A title without the codes it starts with: "51 余额不足" becomes "余额不足", for places that
+ * already show the code next to it (the codes table, lookup results).
+ */
+export function titleWithoutCodes(title: string, codes: readonly string[]): string {
+  if (codes.length === 0) return title;
+  const stripped = title.replace(/^(?:[0-9A-Z]{2}(?:\s*[/／、,，–-]\s*|\s+))+/u, '');
+  return stripped || title;
+}
