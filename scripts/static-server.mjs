@@ -37,8 +37,11 @@ export function parseHeaders(text) {
 /**
  * Serves `root` on `port` (0 picks a free one). Options: `headers: false` ignores `_headers`;
  * `transform(path, headers)` may change headers per request (tests remove CORS with it).
+ * @param {{ root: string, port?: number, host?: string, headers?: boolean,
+ *   transform?: (path: string, headers: Record<string, string>) => Record<string, string> }} options
+ * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
-export function startServer({ root, port = 0, host = '127.0.0.1', headers = true, transform } = {}) {
+export function startServer({ root, port = 0, host = '127.0.0.1', headers = true, transform }) {
   const file = join(root, '_headers');
   const rules = headers && existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
   const server = createServer(async (req, res) => {

@@ -24,7 +24,7 @@ export default function rehypeFaqLinks(options?: Options | null) {
       if (node.tagName !== 'a') return;
       const href = String(node.properties['href'] ?? '');
       if (/^https?:\/\//i.test(href)) {
-        node.properties['rel'] = 'noopener';
+        node.properties['rel'] = ['noopener'];
         return;
       }
       if (!href.startsWith('/')) {
