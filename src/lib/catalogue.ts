@@ -13,6 +13,7 @@ import {
 } from '../schemas/faq.ts';
 import { ContentError, type Problem } from './content-error.ts';
 import { renderTopic, type TopicSection } from './render-topic.ts';
+import { POLICY_FIX, policyViolation } from './content-policy.ts';
 import { sitePaths } from './routes.ts';
 
 export interface SymptomEntry extends Symptom {
@@ -70,6 +71,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
         });
         return [];
       }
+      checkPolicy(entry, raw.file, problems);
       return [{ ...entry, locale, file: raw.file }];
     });
   }
@@ -93,6 +95,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
       }
       const { frontmatter, body, offset } = raw.data as ReturnType<typeof splitFrontmatter>;
       const meta = validate(topicSchema, { ...raw, data: frontmatter }, problems);
+      checkPolicy({ ...(frontmatter as object), body }, raw.file, problems);
       if (!meta) continue;
       const rendered = renderTopic(body, { locale, routes, file: raw.file, offset });
       problems.push(...rendered.problems);
@@ -216,6 +219,18 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'empty';
   return `${typeof value === 'object' ? 'a set of fields' : `the ${typeof value} ${JSON.stringify(value)}`}`;
+}
+
+/** Applies the content policy to every string in a file's fields. */
+function checkPolicy(value: unknown, file: string, problems: Problem[], field = ''): void {
+  if (typeof value === 'string') {
+    const violation = policyViolation(value);
+    if (violation) problems.push({ file, field: field || '-', message: violation, fix: POLICY_FIX });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkPolicy(v, file, problems, field ? `${field}.${i}` : String(i)));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkPolicy(v, file, problems, field ? `${field}.${k}` : k);
+  }
 }
 
 /** Checks that need every entry at once: language pairs, unique codes, references. */

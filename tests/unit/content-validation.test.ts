@@ -117,6 +117,21 @@ describe('content validation', () => {
     expect(message).toMatch(/symptoms\/zh\/network-timeout\.yaml › -: cannot be read \(line 2\)/);
   });
 
+  it.each([
+    ['a phone number', '请拨打 400-123-4567 咨询', 'steps.0'],
+    ['a web address', '详见 www.example.com', 'steps.0'],
+    ['a social-media contact', '加微信 posfix 领取', 'steps.0'],
+  ])('rejects %s in any text', (what, text, field) => {
+    const message = broken((p) => replaceIn(p('symptoms/zh/insufficient-funds.yaml'), /^steps: \[.*\]$/m, `steps: ["${text}"]`));
+    expect(message).toContain(`symptoms/zh/insufficient-funds.yaml › ${field}: contains ${what}`);
+    expect(message).toContain('name the role instead');
+  });
+
+  it('rejects a phone number in a topic page body', () => {
+    const message = broken((p) => replaceIn(p('topics/en/impact.md'), 'Answer with', 'Call +86 10 1234 5678 and answer with'));
+    expect(message).toContain('topics/en/impact.md › body: contains a phone number ("+86 10 1234 5678")');
+  });
+
   it('lists every problem at once', () => {
     const message = broken((p) => {
       replaceIn(p('symptoms/zh/network-timeout.yaml'), 'category: network', 'category: wifi');
