@@ -13,6 +13,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets stay files, so the pages' CSP needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts too: Astro inlines a processed <script> smaller than this limit (4 KiB by default),
+  // and the CSP (script-src 'self') would block it. The diagnosis' enhancement is that small.
+  vite: { build: { assetsInlineLimit: 0 } },
   // The lookup is a custom element built by our own widget integration, not an Astro island,
   // so that the site and the vendors' embeds run the very same bundle.
   integrations: [

@@ -15,6 +15,8 @@ import { ContentError, type Problem } from './content-error.ts';
 import { renderTopic, type TopicSection } from './render-topic.ts';
 import { POLICY_FIX, policyViolation } from './content-policy.ts';
 import { sitePaths } from './routes.ts';
+import { diagnoseFileSchema } from '../schemas/diagnose.ts';
+import { checkDiagnosis, diagnosePaths, type DiagnoseSource, type Diagnosis } from './diagnose.ts';
 
 export interface SymptomEntry extends Symptom {
   locale: Locale;
@@ -34,6 +36,8 @@ export interface TopicPage {
 export interface Catalogue {
   symptoms: Record<Locale, SymptomEntry[]>;
   topics: Record<Locale, TopicPage[]>;
+  /** The guided diagnosis: one decision tree per language. */
+  diagnosis: Record<Locale, Diagnosis>;
 }
 
 /** Fields that describe the entry rather than its wording: both languages must agree on them. */
@@ -76,9 +80,18 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     });
   }
   checkSymptoms(symptoms, present, problems);
+  const diagnoseSources = readDiagnosis(root, rel, problems);
+  const diagnosis = checkDiagnosis(
+    diagnoseSources,
+    (locale, id) => present.has(rel(join(root, 'symptoms', locale, `${id}.yaml`))),
+    problems,
+  );
 
   // Links may point to entries that exist but failed validation: those are reported once, above.
-  const routes = sitePaths([...present].map((file) => basename(file, '.yaml')));
+  const routes = sitePaths(
+    [...present].map((file) => basename(file, '.yaml')),
+    diagnosePaths(diagnoseSources.map((s) => ({ start: s.data.start, ids: Object.keys(s.data.questions) }))),
+  );
   const topics = {} as Record<Locale, TopicPage[]>;
   for (const locale of LOCALES) {
     const dir = join(root, 'topics', locale);
@@ -120,8 +133,43 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     }
   }
 
-  if (problems.length) throw new ContentError(problems);
-  return { symptoms, topics };
+  if (problems.length || !diagnosis) throw new ContentError(problems);
+  return { symptoms, topics, diagnosis };
+}
+
+/**
+ * Reads `faq/diagnose/<lang>.yaml`, one decision tree per language, and checks each against the
+ * schema; the graph checks (dead ends, loops, depth, both languages alike) run in checkDiagnosis.
+ */
+function readDiagnosis(root: string, rel: (p: string) => string, problems: Problem[]): DiagnoseSource[] {
+  const dir = join(root, 'diagnose');
+  const sources: DiagnoseSource[] = [];
+  for (const raw of readFiles(dir, '.yaml', rel, problems)) {
+    if (!(LOCALES as readonly string[]).includes(raw.name)) {
+      problems.push({
+        file: raw.file,
+        field: '-',
+        message: `"${raw.name}" is not one of the languages`,
+        fix: `name the file after its language: ${LOCALES.map((l) => `${l}.yaml`).join(' or ')}`,
+      });
+      continue;
+    }
+    const data = validate(diagnoseFileSchema, raw, problems);
+    checkPolicy(raw.data, raw.file, problems);
+    if (data) sources.push({ locale: raw.name as Locale, file: raw.file, data });
+  }
+  for (const locale of LOCALES) {
+    if (existsSync(join(dir, `${locale}.yaml`))) continue;
+    const file = rel(join(dir, `${locale}.yaml`));
+    problems.push({
+      file,
+      field: '-',
+      message: `the ${locale} diagnosis is missing`,
+      fix: `write ${file}: copy the other language's file and write its wording (see faq/README.md)`,
+    });
+  }
+  // Report in the languages' order (zh first), not the file system's.
+  return sources.sort((a, b) => LOCALES.indexOf(a.locale) - LOCALES.indexOf(b.locale));
 }
 
 function readFiles(

@@ -1,12 +1,17 @@
 import { TOPICS, type Locale } from '../schemas/faq.ts';
 
-/** Language-less paths of every page, used to check links written in content. */
-export function sitePaths(symptomIds: readonly string[]): Set<string> {
+/**
+ * Language-less paths of every page, used to check links written in content. `diagnose` holds
+ * the question pages of the guided diagnosis beyond its front page (see diagnosePaths).
+ */
+export function sitePaths(symptomIds: readonly string[], diagnose: readonly string[] = []): Set<string> {
   return new Set([
     '/',
     '/symptoms/',
     '/codes/',
     '/embed/',
+    '/diagnose/',
+    ...diagnose,
     ...TOPICS.map((t) => `/${t}/`),
     ...symptomIds.map((id) => `/symptoms/${id}/`),
   ]);
