@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { buildOffline, BUNDLE_NAME, type OfflineOptions, type OfflineResult } from '../../src/integrations/offline.ts';
+import { launch, recordConsole } from './browser.ts';
+import { DIST, FIXTURE_DIST, ROOT } from './build.ts';
+
+/** Where the tests build offline bundles: never the repository's offline/, which is the lead's. */
+export const OFFLINE_OUT = resolve(ROOT, 'tests/.out/offline');
+
+const built = new Map<string, Promise<OfflineResult>>();
+
+/**
+ * The offline bundle of a built site (default `dist/`), built once per test file into
+ * `tests/.out/offline/<name>/`. `name` keeps bundles of different sites or options apart.
+ */
+export function offlineBundle(
+  dist = DIST,
+  name = dist === FIXTURE_DIST ? 'fixture' : 'site',
+  options: OfflineOptions = {},
+): Promise<OfflineResult> {
+  let pending = built.get(name);
+  if (!pending) {
+    if (!existsSync(join(dist, 'index.html')))
+      throw new Error(`${dist} is not built; run \`npm run build\` (or npm test, which does)`);
+    pending = buildOffline({ ...options, dist, out: join(OFFLINE_OUT, name) });
+    built.set(name, pending);
+  }
+  return pending;
+}
+
+export interface OfflineSession {
+  browser: Browser;
+  /** The unpacked bundle opened. */
+  folder: string;
+  /** A page on the bundle, opened from file:// (the home, `index.html`, unless told otherwise). */
+  page: Page;
+  /** The console, page errors and failed requests, as recordConsole() gives them. */
+  log: string[];
+  /** Every URL the page requested, in order: all must be file: URLs. */
+  requests: string[];
+  /** The requests that were not file: URLs: should stay empty. */
+  offsite(): string[];
+  /** The file:// URL of a file in the bundle: `url('zh/index.html')`. */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the unpacked offline bundle from file:// in headless Chromium, as a distributor would by
+ * double-clicking index.html, with the console and every request recorded. Without `folder`, the
+ * bundle of `dist/` is built first (offlineBundle()).
+ *
+ * For the relevance set: `const s = await openOffline({ path: 'en/index.html' });
+ * await topIds(s.page, queries)` (tests/helpers/relevance.ts) runs the widget's `el.lookup()` offline.
+ */
+export async function openOffline(
+  options: { folder?: string; path?: string; viewport?: { width: number; height: number }; browser?: Browser } = {},
+): Promise<OfflineSession> {
+  const folder = options.folder ?? (await offlineBundle()).folder;
+  const url = (path = 'index.html') => pathToFileURL(join(folder, path)).href;
+  const browser = options.browser ?? (await launch());
+  const page = await browser.newPage();
+  await page.setViewport(options.viewport ?? { width: 1280, height: 900 });
+  const log = recordConsole(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url(options.path), { waitUntil: 'load' });
+  return {
+    browser,
+    folder,
+    page,
+    log,
+    requests,
+    offsite: () => requests.filter((r) => !r.startsWith('file:')),
+    url,
+    async close() {
+      await page.close();
+      if (!options.browser) await browser.close();
+    },
+  };
+}
+
+/** The unpacked folder's name inside the zip and next to it. */
+export { BUNDLE_NAME };
