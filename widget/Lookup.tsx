@@ -1,183 +1,281 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { LookupResult } from './search-client.ts';
 import type { Strings } from './strings.ts';
 
 export interface LookupProps {
   strings: Strings;
-  /** Site address, for the fallback link and the catalogue link. */
+  /** The widget's language as a BCP 47 tag, set on its root so that screen readers pick the voice. */
+  lang: string;
+  /** Site address ending in a slash, for the fallback links. */
   site: string;
   /** The site path prefix for this language: `zh` or `en`. */
   locale: string;
-  initialQuery: string;
-  /** Runs a lookup; rejects when the index cannot be used. */
+  /** The `query` attribute. A new value replaces whatever is in the box. */
+  query: string;
+  /** Most results to show; part of what a search depends on, so a change searches again. */
+  limit: number;
+  /** False until the first focus or keystroke: until then nothing is fetched, not even for a preset query. */
+  engaged: boolean;
+  /** Called on focus and on input; the element starts loading the index the first time. */
+  onEngage: () => void;
+  /** Runs a lookup; rejects when the index cannot be used (the element has reported it by then). */
   search: (query: string) => Promise<LookupResult[]>;
-  /** Called on first focus or keystroke, to start loading the index. */
-  warm: () => void;
+  /** Tells the host; returns false when the host cancelled the event and will handle the result itself. */
   onSelect: (result: LookupResult) => boolean;
-  /** Called once per failure; returns nothing, the component shows the message itself. */
-  onError: (error: unknown) => void;
 }
 
-type State =
+type View =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; results: LookupResult[] }
+  /** `term` and `scope` say which search produced the results, so that stale ones are recognised. */
+  | { kind: 'done'; results: LookupResult[]; term: string; scope: string }
   | { kind: 'error' };
 
-const DEBOUNCE_MS = 120;
-let counter = 0;
+interface State {
+  /** The `query` attribute last seen: when it changes, it replaces the text. */
+  query: string;
+  /** What is in the box. */
+  text: string;
+  view: View;
+  /** The active option, or -1 for the text box itself. */
+  active: number;
+  /** Escape closes the list without forgetting the results; typing or an arrow key opens it. */
+  open: boolean;
+}
+
+/** Wait for a pause in typing this long before searching. */
+export const DEBOUNCE_MS = 150;
+
+/** Everything besides the text that a search depends on: a change searches again. */
+const scopeOf = ({ lang, site, limit }: LookupProps) => `${lang} ${site} ${limit}`;
 
 /**
- * The lookup box: an ARIA 1.2 combobox whose listbox holds the results. Results are links, so a
- * click, a middle click or Enter on the active option all go to the entry.
+ * The lookup box: an ARIA 1.2 combobox whose listbox holds the results, with a polite live region
+ * that announces the count. Results are links, so a click, a middle click or Enter on the active
+ * option all lead to the entry. The listbox is in the page flow rather than a floating popup, so
+ * on a phone it scrolls with the page instead of hiding under the on-screen keyboard.
+ *
+ * A class rather than hooks: preact/hooks would add about 1 KB gzip to a widget whose budget is 12.
  */
-export function Lookup({ strings, site, locale, initialQuery, search, warm, onSelect, onError }: LookupProps) {
-  const [query, setQuery] = useState(initialQuery);
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState(false);
-  const latest = useRef(0);
-  const ids = useRef(`pos-faq-${++counter}`).current;
+export class Lookup extends Component<LookupProps, State> {
+  override state: State = {
+    query: this.props.query,
+    text: this.props.query,
+    view: { kind: 'idle' },
+    active: -1,
+    open: true,
+  };
+  /** Every change of what to search for takes a new ticket; only the newest ticket's answer is shown. */
+  #ticket = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #list = createRef<HTMLUListElement>();
 
-  useEffect(() => {
-    const term = query.trim();
+  override componentDidMount() {
+    this.#schedule();
+  }
+
+  /** A new `query` attribute replaces the text, as typing would, in the same render. */
+  static override getDerivedStateFromProps(props: LookupProps, state: State): Partial<State> | null {
+    return props.query === state.query ? null : { query: props.query, text: props.query, open: true, active: -1 };
+  }
+
+  override componentDidUpdate(prev: LookupProps, before: State) {
+    const { props, state } = this;
+    if (
+      state.text.trim() !== before.text.trim() ||
+      scopeOf(props) !== scopeOf(prev) ||
+      props.engaged !== prev.engaged
+    ) {
+      this.#schedule();
+    }
+    if (state.active !== before.active)
+      this.#list.current?.children[state.active]?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  override componentWillUnmount() {
+    clearTimeout(this.#timer);
+    this.#ticket++;
+  }
+
+  /** Searches for the text after a pause in typing; nothing happens before the user engages. */
+  #schedule() {
+    const mine = ++this.#ticket;
+    clearTimeout(this.#timer);
+    const { props } = this;
+    const term = this.state.text.trim();
+    if (!props.engaged) return;
     if (!term) {
-      setState({ kind: 'idle' });
+      this.setState({ view: { kind: 'idle' } });
       return;
     }
-    const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
-      search(term).then(
+    const scope = scopeOf(props);
+    this.#timer = setTimeout(() => {
+      // Results for an earlier text in the same language stay on screen while the next ones load.
+      this.setState(({ view }) => ({
+        view: view.kind === 'done' && view.scope === scope ? view : { kind: 'loading' },
+      }));
+      props.search(term).then(
         (results) => {
-          // A slower, older answer never replaces a newer one.
-          if (ticket !== latest.current) return;
-          setState({ kind: 'done', results });
-          setActive(-1);
-          setOpen(true);
+          if (mine === this.#ticket) this.setState({ view: { kind: 'done', results, term, scope }, active: -1 });
         },
-        (error: unknown) => {
-          if (ticket !== latest.current) return;
-          setState({ kind: 'error' });
-          onError(error);
+        () => {
+          if (mine === this.#ticket) this.setState({ view: { kind: 'error' } });
         },
       );
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
+  }
 
-  const results = state.kind === 'done' ? state.results : [];
-  const expanded = open && results.length > 0;
+  #choose(result: LookupResult) {
+    if (this.props.onSelect(result)) location.assign(result.url);
+  }
 
-  const choose = (result: LookupResult) => {
-    if (onSelect(result)) window.location.assign(result.url);
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!results.length) return;
+  #onKeyDown = (event: KeyboardEvent) => {
+    const { view, active, text } = this.state;
+    const results = view.kind === 'done' ? view.results : [];
+    const expanded = this.state.open && results.length > 0;
+    const n = results.length;
+    const key = event.key;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      if (!n) return;
       event.preventDefault();
-      setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      // -1 is the input itself; moving past either end wraps through it.
-      setActive((i) => {
-        const next = i + step;
-        return next < -1 ? results.length - 1 : next >= results.length ? -1 : next;
-      });
-    } else if (event.key === 'Enter') {
-      const result = results[active] ?? (expanded ? results[0] : undefined);
+      const down = key === 'ArrowDown';
+      if (!expanded) {
+        // Alt+Down only opens the list; a plain arrow opens it on the first or last option.
+        this.setState({ open: true, active: event.altKey ? -1 : down ? 0 : n - 1 });
+      } else if (event.altKey && !down) {
+        this.setState({ open: false, active: -1 });
+      } else {
+        // -1 is the text box itself: moving past either end passes through it, then wraps.
+        const next = active + (down ? 1 : -1);
+        this.setState({ active: next < -1 ? n - 1 : next >= n ? -1 : next });
+      }
+    } else if (key === 'Enter') {
+      // Without an active option, Enter takes the first result, but only if it answers what is
+      // in the box now rather than what was there before the last keystrokes.
+      const current = view.kind === 'done' && view.term === text.trim();
+      const result = expanded ? (results[active] ?? (current ? results[0] : undefined)) : undefined;
       if (result) {
         event.preventDefault();
-        choose(result);
+        this.#choose(result);
       }
-    } else if (event.key === 'Escape') {
-      if (expanded) setOpen(false);
-      else setQuery('');
-      setActive(-1);
+    } else if (key === 'Escape') {
+      // Close the list first, then clear the text; when there is nothing to do, the key stays the
+      // host's (a dialog around the widget may close on Escape).
+      if (expanded) this.setState({ open: false, active: -1 });
+      else if (text) this.setState({ text: '', active: -1 });
+      else return;
+      event.preventDefault();
     }
   };
 
-  const status =
-    state.kind === 'loading'
-      ? strings.loading
-      : state.kind === 'done'
-        ? strings.results(results.length)
-        : '';
+  override render() {
+    const { strings, lang, site, locale, engaged, onEngage } = this.props;
+    const { text, view, active, open } = this.state;
+    const results = view.kind === 'done' ? view.results : [];
+    const expanded = open && results.length > 0;
+    // Busy from the keystroke until the answer for the text now in the box is on screen.
+    const term = text.trim();
+    const busy =
+      engaged &&
+      !!term &&
+      view.kind !== 'error' &&
+      !(view.kind === 'done' && view.term === term && view.scope === scopeOf(this.props));
+    const status =
+      view.kind === 'loading' ? strings.loading : view.kind === 'done' ? strings.results(results.length) : '';
 
-  return (
-    <div class="pf-root" part="root">
-      <label class="pf-label" for={`${ids}-input`}>
-        {strings.label}
-      </label>
-      <div class="pf-field">
+    return (
+      <div class="pf-root" part="root" lang={lang}>
+        <label class="pf-label" part="label" for="pf-input">
+          {strings.label}
+        </label>
         <input
-          id={`${ids}-input`}
+          id="pf-input"
           class="pf-input"
           part="input"
           type="search"
           role="combobox"
           aria-expanded={expanded}
-          aria-controls={`${ids}-list`}
+          aria-controls="pf-list"
           aria-autocomplete="list"
-          aria-activedescendant={active >= 0 && expanded ? `${ids}-opt-${active}` : undefined}
+          aria-activedescendant={expanded && active >= 0 ? `pf-opt-${active}` : undefined}
           autocomplete="off"
+          autocapitalize="off"
           spellcheck={false}
           enterKeyHint="search"
           placeholder={strings.placeholder}
-          value={query}
-          onFocus={warm}
+          value={text}
+          onFocus={onEngage}
           onInput={(e) => {
-            warm();
-            setQuery((e.currentTarget as HTMLInputElement).value);
-            setOpen(true);
+            onEngage();
+            this.setState({ text: e.currentTarget.value, open: true, active: -1 });
           }}
-          onKeyDown={onKeyDown}
+          onKeyDown={this.#onKeyDown}
         />
+        <ul
+          ref={this.#list}
+          id="pf-list"
+          class="pf-list"
+          part="list"
+          role="listbox"
+          aria-label={strings.label}
+          aria-busy={busy}
+          hidden={!expanded}
+        >
+          {results.map((r, i) => (
+            // The option is the link itself (ARIA in HTML allows role=option on a[href]): a link
+            // inside an option would be an interactive control nested in another. Being a real
+            // link, a middle click or Ctrl+click still opens the entry in a new tab.
+            <li key={r.id} role="none">
+              <a
+                id={`pf-opt-${i}`}
+                class={i === active ? 'pf-option pf-active' : 'pf-option'}
+                part="option"
+                role="option"
+                aria-selected={i === active}
+                href={r.url}
+                tabIndex={-1}
+                onClick={(e) => {
+                  // Modified clicks keep their meaning (new tab, new window); a plain click selects.
+                  if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+                    e.preventDefault();
+                    this.#choose(r);
+                  }
+                }}
+              >
+                <span class="pf-title">
+                  {/* Most titles start with their codes ("51 余额不足"); a badge would repeat them. */}
+                  {r.codes
+                    .filter((code) => !r.title.includes(code))
+                    .map((code) => (
+                      <span class="pf-code">{code}</span>
+                    ))}
+                  {r.title}
+                </span>
+                <span class="pf-who">
+                  {strings.who}
+                  {(strings.actors as Record<string, string>)[r.actor] ?? r.actor}
+                </span>
+                {r.step && <span class="pf-step">{r.step}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {view.kind === 'done' && !results.length && (
+          <p class="pf-note" part="note">
+            {strings.noResults}
+            <a href={`${site}${locale}/symptoms/`}>{strings.catalogue}</a>
+          </p>
+        )}
+        {view.kind === 'error' && (
+          <p class="pf-note pf-error" part="error" role="alert">
+            {strings.error}
+            <a href={`${site}${locale}/`}>{strings.errorLink}</a>
+          </p>
+        )}
+        <p class="pf-status" role="status">
+          {status}
+        </p>
       </div>
-      <ul id={`${ids}-list`} class="pf-list" role="listbox" aria-label={strings.label} hidden={!expanded}>
-        {results.map((r, i) => (
-          <li
-            key={r.id}
-            id={`${ids}-opt-${i}`}
-            class={i === active ? 'pf-option pf-active' : 'pf-option'}
-            role="option"
-            aria-selected={i === active}
-          >
-            <a
-              href={r.url}
-              tabIndex={-1}
-              onClick={(e) => {
-                if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
-                  e.preventDefault();
-                  choose(r);
-                }
-              }}
-            >
-              <span class="pf-title">
-                {r.codes.length > 0 && <span class="pf-code">{r.codes.join(' ')}</span>}
-                {r.title}
-              </span>
-              <span class="pf-who">
-                {strings.who}: {strings.actors[r.actor as keyof Strings['actors']] ?? r.actor}
-              </span>
-              {r.step && <span class="pf-step">{r.step}</span>}
-            </a>
-          </li>
-        ))}
-      </ul>
-      {state.kind === 'done' && results.length === 0 && (
-        <p class="pf-empty">
-          {strings.noResults} <a href={`${site}${locale}/symptoms/`}>{strings.catalogue}</a>
-        </p>
-      )}
-      {state.kind === 'error' && (
-        <p class="pf-error" role="alert">
-          {strings.error} <a href={`${site}${locale}/`}>{strings.errorLink}</a>
-        </p>
-      )}
-      <p class="pf-status" role="status" aria-live="polite">
-        {status}
-      </p>
-    </div>
-  );
+    );
+  }
 }

@@ -1,66 +1,95 @@
 import { render } from 'preact';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
-import { LookupError, lookup, preload, siteBase, type LookupResult } from './search-client.ts';
+import { LookupError, lookup, preload, type LoadErrorType, type LookupResult } from './search-client.ts';
 import { STRINGS, siteLocale, widgetLang } from './strings.ts';
 
 const TAG = 'pos-faq-lookup';
 const PREFIX = '[pos-faq]';
 
+/** `detail` of the `pos-faq-error` event. */
+export interface PosFaqErrorDetail {
+  type: LoadErrorType;
+  message: string;
+}
+
 /**
  * The site this script was loaded from: the lookup reads its index from there unless a `base`
- * attribute says otherwise. Read once, while the script is running: `currentScript` is null later.
+ * attribute says otherwise. Read once, while the script runs: `currentScript` is null later, and
+ * null for a module script, hence the search by file name as a second choice.
  */
 const scriptSite = (() => {
-  const script = document.currentScript;
-  // House rule: only trust it if it really is a <script src>, not an element named currentScript.
-  if (script instanceof HTMLScriptElement && script.src) return new URL('../', script.src).href;
-  return new URL('/', document.baseURI).href;
+  const current = document.currentScript;
+  // `document.currentScript` can be clobbered by an element named "currentScript": only a real
+  // <script src> counts.
+  const script =
+    current instanceof HTMLScriptElement && current.src
+      ? current
+      : document.querySelector<HTMLScriptElement>('script[src*="/widget/pos-faq"]');
+  return new URL(script?.src ? '../' : '/', script?.src || document.baseURI).href;
 })();
 
 let sheet: CSSStyleSheet | undefined;
 /**
  * Styles go in through a constructed stylesheet: a strict host CSP (no 'unsafe-inline' in
- * style-src) blocks a <style> element but not adoptedStyleSheets.
+ * style-src) blocks a <style> element but not adoptedStyleSheets. Browsers without constructed
+ * stylesheets (Safari before 16.4) get a <style> element, which works wherever the CSP allows it.
  */
 function applyStyles(root: ShadowRoot): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  try {
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } else {
+  } catch {
     const style = document.createElement('style');
     style.textContent = css;
     root.append(style);
   }
 }
 
+/** A copy for the host, so that what the host does with a result cannot change what the box shows. */
+const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
+
+/**
+ * `<pos-faq-lookup>`: the FAQ lookup as a custom element. Attributes `lang`, `query`, `theme`,
+ * `limit` and `base` are read on every change. Events `pos-faq-select` and `pos-faq-error` bubble
+ * and cross shadow boundaries. Nothing here throws into the host page.
+ */
 class PosFaqLookup extends HTMLElement {
   static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base'];
   #root: ShadowRoot | undefined;
+  /** Set on the first focus or keystroke; nothing is fetched before. */
+  #engaged = false;
   #reported = new Set<string>();
 
   get #lang() {
     return widgetLang(this.getAttribute('lang'));
   }
+  /** The FAQ site: the `base` attribute, resolved like a link on the host page, or the script's site. */
   get #site() {
-    return siteBase(this.getAttribute('base') || scriptSite);
+    let site = scriptSite;
+    try {
+      site = new URL(this.getAttribute('base') || scriptSite, document.baseURI).href;
+    } catch {
+      // An unparseable base falls back to the script's own site.
+    }
+    return site.endsWith('/') ? site : `${site}/`;
   }
   get #limit() {
     const n = Number.parseInt(this.getAttribute('limit') ?? '', 10);
-    return Number.isFinite(n) && n > 0 ? Math.min(n, 20) : 5;
+    return n > 0 ? Math.min(n, 20) : 5;
   }
 
   connectedCallback() {
     if (!this.#root) {
-      this.#root = this.attachShadow({ mode: 'open' });
+      this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       applyStyles(this.#root);
     }
     this.#render();
   }
 
   attributeChangedCallback() {
-    if (this.#root) this.#render();
+    if (this.#root && this.isConnected) this.#render();
   }
 
   disconnectedCallback() {
@@ -68,38 +97,52 @@ class PosFaqLookup extends HTMLElement {
   }
 
   /**
-   * Looks up a query and resolves to the results in the order the box shows them. Rejects with
-   * an Error whose `type` is timeout, network or blocked when the index cannot be loaded.
+   * Looks up a query and resolves to the results in the order the box shows them:
+   * `[{ id, url, title, summary, actor, codes, step }]`. Rejects with an Error whose `type` is
+   * `timeout`, `network` or `blocked` when the index cannot be loaded; that is also reported
+   * through `pos-faq-error`.
    */
   lookup(query: string): Promise<LookupResult[]> {
-    return lookup(this.#site, this.#lang, query, this.#limit);
+    return this.#search(query).then((results) => results.map(copy));
+  }
+
+  #search(query: string): Promise<LookupResult[]> {
+    return lookup(this.#site, this.#lang, String(query ?? ''), this.#limit).catch((error: unknown) => {
+      this.#fail(error);
+      throw error;
+    });
   }
 
   #render() {
     const lang = this.#lang;
     const site = this.#site;
-    const theme = this.getAttribute('theme');
-    this.dataset['theme'] = theme === 'light' || theme === 'dark' ? theme : 'auto';
     render(
       <Lookup
-        // A new language or site is a new lookup: remount so no stale results remain.
-        key={`${lang} ${site}`}
         strings={STRINGS[lang]}
+        lang={lang}
         site={site}
         locale={siteLocale(lang)}
-        initialQuery={this.getAttribute('query') ?? ''}
-        search={(q) => this.lookup(q)}
-        warm={() => {
-          preload(site, lang).catch(() => {
-            // Reported when the lookup itself fails, once, with the reason.
-          });
+        query={this.getAttribute('query') ?? ''}
+        limit={this.#limit}
+        engaged={this.#engaged}
+        onEngage={() => {
+          if (this.#engaged) return;
+          this.#engaged = true;
+          // Start loading while the user types; a failure is reported by the search that needs it.
+          preload(site, lang).catch(() => {});
+          this.#render();
         }}
+        search={(q) => this.#search(q)}
         onSelect={(result) =>
           this.dispatchEvent(
-            new CustomEvent('pos-faq-select', { detail: result, bubbles: true, composed: true, cancelable: true }),
+            new CustomEvent('pos-faq-select', {
+              detail: copy(result),
+              bubbles: true,
+              composed: true,
+              cancelable: true,
+            }),
           )
         }
-        onError={(error) => this.#fail(error)}
       />,
       this.#root!,
     );
@@ -107,12 +150,22 @@ class PosFaqLookup extends HTMLElement {
 
   /** Tells the host once per kind of failure: one console line and one event. Never throws. */
   #fail(error: unknown) {
-    const type = error instanceof LookupError ? error.type : 'network';
+    const type: LoadErrorType = error instanceof LookupError ? error.type : 'network';
     const message = error instanceof Error ? error.message : String(error);
     if (this.#reported.has(type)) return;
     this.#reported.add(type);
-    console.warn(`${PREFIX} ${message}`);
-    this.dispatchEvent(new CustomEvent('pos-faq-error', { detail: { type, message }, bubbles: true, composed: true }));
+    try {
+      console.warn(`${PREFIX} ${message}`);
+      this.dispatchEvent(
+        new CustomEvent<PosFaqErrorDetail>('pos-faq-error', {
+          detail: { type, message },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch {
+      // The host may have replaced console with something that throws; that must not reach the host.
+    }
   }
 }
 

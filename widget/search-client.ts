@@ -35,10 +35,13 @@ interface PagefindResult {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  destroy?(): Promise<void>;
   search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
 export const LOAD_TIMEOUT_MS = 8000;
+/** How long a failed load is remembered before the next keystroke may try again. */
+export const RETRY_AFTER_MS = 10_000;
 
 /** One Pagefind instance per index URL, shared by every widget on the page. */
 const instances = new Map<string, Promise<PagefindApi>>();
@@ -47,17 +50,50 @@ function loadPagefind(bundle: string): Promise<PagefindApi> {
   let pending = instances.get(bundle);
   if (!pending) {
     pending = withTimeout(importPagefind(bundle), LOAD_TIMEOUT_MS);
-    // A failed load is forgotten so that a later focus can try again (the network may be back).
-    pending.catch(() => instances.delete(bundle));
+    // A failed load is forgotten after a while so that a later keystroke can try again (the
+    // network may be back), but not at once: every keystroke would fetch again, and the browser
+    // would log every failed fetch in the host's console.
+    pending.catch(() => setTimeout(() => instances.delete(bundle), RETRY_AFTER_MS));
     instances.set(bundle, pending);
   }
   return pending;
 }
 
+/** The smallest valid WebAssembly module: the magic number and version 1. */
+const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+/** Bundles whose Pagefind failures are already reported by the widget, see importPagefind. */
+const quieted = new Set<string>();
+
 async function importPagefind(bundle: string): Promise<PagefindApi> {
+  // Pagefind needs WebAssembly. A host CSP without 'wasm-unsafe-eval' (or a browser with
+  // WebAssembly switched off) is found here with an empty module, before anything is downloaded
+  // and before Pagefind logs errors of its own.
+  try {
+    await WebAssembly.compile(EMPTY_WASM);
+  } catch (error) {
+    throw new LookupError(
+      'blocked',
+      "WebAssembly is not allowed on this page: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy",
+      error,
+    );
+  }
+  // Pagefind starts loading its index from a constructor without a catch, so a failure there is
+  // also an unhandled rejection in the host page. The widget reports the failure itself (one
+  // console line, one event), so rejections that come from this bundle's code are not passed on.
+  if (!quieted.has(bundle)) {
+    quieted.add(bundle);
+    addEventListener('unhandledrejection', (event) => {
+      const reason: unknown = event.reason;
+      if (reason instanceof Error && reason.stack?.includes(bundle)) event.preventDefault();
+    });
+  }
   let pf: PagefindApi;
   try {
-    pf = location.protocol === 'file:' ? await importOffline(bundle) : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
+    // The index's own address decides, not the page's: a file:// page may embed the online index.
+    pf = bundle.startsWith('file:')
+      ? await importOffline(bundle)
+      : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
   } catch (error) {
     throw new LookupError('network', `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`, error);
   }
@@ -68,8 +104,14 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
     // Probe one real search so that WASM or index failures surface here, not on every keystroke.
     await pf.search('');
   } catch (error) {
+    // Pagefind keeps one engine per module; a failed one would fail every later try as well.
+    await pf.destroy?.().catch(() => {});
     const blocked = /wasm|webassembly|content security|csp/i.test(String(error));
-    throw new LookupError(blocked ? 'blocked' : 'network', `could not start the search index at ${bundle}`, error);
+    throw new LookupError(
+      blocked ? 'blocked' : 'network',
+      `could not start the search index at ${bundle}: ${String(error)}`,
+      error,
+    );
   }
   return pf;
 }
@@ -170,13 +212,18 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
   });
 }
 
-/** Resolves a result URL against the site; only http(s) URLs survive. */
+/**
+ * Resolves a result URL against the site. Absolute http(s) URLs and relative ones survive; a
+ * relative URL may become file: when the site itself is opened from a file (the offline bundle),
+ * but an absolute file:, javascript: or data: URL from the index never becomes a link.
+ */
 export function safeUrl(url: string, base: string): string | null {
   try {
     const resolved = new URL(url, base);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' || resolved.protocol === 'file:'
-      ? resolved.href
-      : null;
+    if (resolved.protocol === 'http:' || resolved.protocol === 'https:') return resolved.href;
+    // Relative means: against an http base it would have stayed http.
+    const relative = new URL(url, 'http://relative.invalid/').protocol === 'http:';
+    return relative && resolved.protocol === new URL(base).protocol ? resolved.href : null;
   } catch {
     return null;
   }

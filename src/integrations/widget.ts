@@ -1,36 +1,113 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const ENTRY = fileURLToPath(new URL('../../widget/pos-faq-lookup.tsx', import.meta.url));
+/**
+ * The widget's entry point. Found by walking up from this module rather than by a fixed relative
+ * path: the embed guide imports this module too, and Astro bundles it for prerendering into
+ * .astro/.prerender/chunks/, from where `../../widget/` would point into .astro/.
+ */
+export const WIDGET_ENTRY = (() => {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    const entry = join(dir, 'widget', 'pos-faq-lookup.tsx');
+    if (existsSync(entry)) return entry;
+    if (dirname(dir) === dir) {
+      throw new Error(`Cannot find widget/pos-faq-lookup.tsx in ${start} or any folder above it.`);
+    }
+  }
+})();
+const TARGET = ['chrome92', 'firefox90', 'safari15'];
 
-/** esbuild settings for the embeddable bundle: one classic script, Preact inside, no globals. */
-export function widgetBuildOptions(): esbuild.BuildOptions {
+/**
+ * The widget imports its stylesheet as a string for a constructed stylesheet; this minifies it on
+ * the way in, so comments and indentation do not count against the size budget.
+ */
+const cssAsMinifiedText: esbuild.Plugin = {
+  name: 'pos-faq:css-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), {
+        loader: 'css',
+        minify: true,
+        target: TARGET,
+      });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
+/**
+ * esbuild settings for the embeddable bundle: one classic script, Preact inside, no globals.
+ * `minify: false` gives the readable build the browser tests run as "source".
+ */
+export function widgetBuildOptions({ minify = true }: { minify?: boolean } = {}): esbuild.BuildOptions {
   return {
-    entryPoints: [ENTRY],
+    entryPoints: [WIDGET_ENTRY],
     bundle: true,
     format: 'iife',
-    target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
-    minify: true,
+    target: TARGET,
+    minify,
+    sourcemap: minify ? false : 'inline',
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    loader: { '.css': 'text' },
+    plugins: [cssAsMinifiedText],
     write: false,
     logLevel: 'silent',
   };
 }
 
-export async function buildWidget(): Promise<{ code: string; hash: string; integrity: string }> {
-  const result = await esbuild.build(widgetBuildOptions());
-  const code = result.outputFiles?.[0]?.text;
-  if (!code) throw new Error('esbuild produced no widget bundle');
+/**
+ * Escapes every non-ASCII character as a \uXXXX sequence. esbuild does that in strings, but
+ * leaves the Chinese in regular expression literals (src/lib/codes.ts) as it is; a host page in
+ * GBK that loads the widget from a server which sends no charset would then decode it wrongly.
+ * UTF-16 escapes mean the same in strings, template literals and regular expressions, with or
+ * without the u flag.
+ */
+export function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export interface WidgetBundle {
+  code: string;
+  /** The first 10 hex digits of its SHA-256: the name of the pinned copy, `pos-faq.<hash>.js`. */
+  hash: string;
+  /** The Subresource Integrity value of the pinned copy. */
+  integrity: string;
+}
+
+/** Builds the widget bundle in memory. */
+export async function buildWidget({ minify = true }: { minify?: boolean } = {}): Promise<WidgetBundle> {
+  let result: esbuild.BuildResult<{ write: false }>;
+  try {
+    result = (await esbuild.build(widgetBuildOptions({ minify }))) as esbuild.BuildResult<{ write: false }>;
+  } catch (error) {
+    throw new Error(`The lookup widget does not build: fix the error in widget/ that esbuild reports below.`, {
+      cause: error,
+    });
+  }
+  const text = result.outputFiles?.[0]?.text;
+  if (!text) throw new Error('esbuild produced no widget bundle');
+  const code = asciiOnly(text);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
   return { code, hash, integrity };
+}
+
+let built: Promise<WidgetBundle> | undefined;
+/**
+ * The minified bundle, built once per process. Pages render before `astro:build:done` writes the
+ * files, so the embed guide asks here for the pinned file name and integrity; esbuild's output is
+ * deterministic, so the page and the integration agree on the hash.
+ */
+export function widgetBundle(): Promise<WidgetBundle> {
+  built ??= buildWidget();
+  return built;
 }
 
 /**
@@ -55,7 +132,7 @@ export default function widgetIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = join(fileURLToPath(dir), 'widget');
-        const { code, hash, integrity } = await buildWidget();
+        const { code, hash, integrity } = await widgetBundle();
         mkdirSync(out, { recursive: true });
         const pinned = `pos-faq.${hash}.js`;
         writeFileSync(join(out, 'pos-faq.js'), code);

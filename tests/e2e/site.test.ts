@@ -15,7 +15,8 @@ async function typeIntoLookup(page: Page, text: string): Promise<string[]> {
   await input!.click();
   await input!.type(text, { delay: 20 });
   await page.waitForSelector('pos-faq-lookup >>> [role="option"]', { timeout: 10_000 });
-  return page.$$eval('pos-faq-lookup >>> [role="option"] a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  // Each option is the result's link itself (a[role=option]).
+  return page.$$eval('pos-faq-lookup >>> a[role="option"]', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
 describe('the site in Chromium', () => {

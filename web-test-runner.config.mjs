@@ -1,0 +1,150 @@
+// @ts-check
+// Browser tests for the lookup widget (tests/widget/), in headless Chromium. Two groups run the
+// same tests: "source" on a readable esbuild build of widget/ made on request, "dist" on the
+// bundle `npm run build` wrote to dist/widget/pos-faq.js. Both look things up in a real built
+// site: the FAQ site is mounted at /site/ (dist/, or POS_FAQ_SITE) and the fixture site with
+// hostile content at /fixture/ (tests/.out/fixture-dist/, which `npm test` builds first).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { buildWidget } from './src/integrations/widget.ts';
+
+const ROOT = import.meta.dirname;
+const SITE = resolve(ROOT, process.env.POS_FAQ_SITE ?? 'dist');
+const FIXTURE = resolve(ROOT, process.env.POS_FAQ_FIXTURE ?? 'tests/.out/fixture-dist');
+
+for (const [dir, how] of /** @type {[string, string][]} */ ([
+  [SITE, 'run `npm run build` (or point POS_FAQ_SITE at a built site)'],
+  [
+    FIXTURE,
+    'run `npm test`, which builds it, or `POS_FAQ_CONTENT=tests/fixtures/faq-mini POS_FAQ_OUT=tests/.out/fixture-dist npx astro build`',
+  ],
+])) {
+  if (!existsSync(join(dir, 'pagefind/zh/pagefind.js')) || !existsSync(join(dir, 'widget/pos-faq.js'))) {
+    throw new Error(`The widget tests need a built site with its search index in ${dir}, and there is none: ${how}.`);
+  }
+}
+// The "dist" group must test what widget/ builds now, not what an older build left behind.
+if ((await readFile(join(SITE, 'widget/pos-faq.js'), 'utf8')) !== (await buildWidget()).code) {
+  throw new Error(
+    `${join(SITE, 'widget/pos-faq.js')} is older than the code in widget/: run \`npm run build\` before \`wtr\`, so that the tests run on the bundle that will ship.`,
+  );
+}
+
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * Serves the files of `dir` under the URL prefix `prefix`.
+ * @param {string} prefix
+ * @param {string} dir
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function mount(prefix, dir) {
+  return {
+    name: `pos-faq:mount ${prefix}`,
+    async serve(context) {
+      if (!context.path.startsWith(prefix)) return undefined;
+      let file = join(dir, decodeURIComponent(context.path.slice(prefix.length)));
+      if (!file.startsWith(dir + sep)) return undefined;
+      if (context.path.endsWith('/')) file = join(file, 'index.html');
+      try {
+        // The index files are binary: a Buffer body goes out as it is (the types only say string).
+        const body = /** @type {string} */ (/** @type {unknown} */ (await readFile(file)));
+        return { body, type: TYPES[extname(file)] ?? 'application/octet-stream' };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * Test-only addresses: the source build of the widget, served next to the built one so that both
+ * find the site from their own URL; and /slow/, which answers nothing for 10 s (longer than the
+ * widget's 8 s load timeout), then 404.
+ */
+/** @type {import('@web/test-runner').TestRunnerPlugin} */
+const testRoutes = {
+  name: 'pos-faq:test-routes',
+  async serve(context) {
+    if (context.path === '/site/widget/pos-faq.source.js') {
+      return { body: (await buildWidget({ minify: false })).code, type: 'js' };
+    }
+    if (context.path.startsWith('/slow/')) {
+      await new Promise((r) => setTimeout(r, 10_000));
+      context.status = 404;
+      return { body: '', type: 'text' };
+    }
+    return undefined;
+  },
+};
+
+/**
+ * The page every test file runs in: which widget build to test, and where the sites are.
+ * @param {string} bundle
+ * @returns {(testFramework: string) => string}
+ */
+const page = (bundle) => (testFramework) => `<!doctype html>
+<html lang="de">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="pos-faq-test" content='${JSON.stringify({ bundle, site: '/site/', fixture: '/fixture/' })}'>
+    <script src="${bundle}"></script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: ROOT,
+  nodeResolve: true,
+  // Two cores shared with other work: one test file at a time keeps timings honest.
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    testRoutes,
+    mount('/site/', SITE),
+    mount('/fixture/', FIXTURE),
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: join(ROOT, 'tsconfig.json'), target: 'es2022' }),
+  ],
+  testFramework: { config: { timeout: 20_000 } },
+  groups: [
+    {
+      name: 'source',
+      files: 'tests/widget/**/*.test.ts',
+      testRunnerHtml: page('/site/widget/pos-faq.source.js'),
+    },
+    {
+      name: 'dist',
+      files: ['tests/widget/**/*.test.ts', '!tests/widget/**/*.source.test.ts'],
+      testRunnerHtml: page('/site/widget/pos-faq.js'),
+    },
+  ],
+};
