@@ -26,14 +26,30 @@ const STOP = new Set(
 );
 
 /**
+ * Word segments of a query. Intl.Segmenter is missing in older browsers (Firefox before 125):
+ * there, runs of Latin letters or digits and single Chinese characters stand in for words.
+ */
+function segments(query: string, lang: string): { segment: string; isWordLike: boolean }[] {
+  if (typeof Intl.Segmenter === 'function') {
+    return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(query)].map((s) => ({
+      segment: s.segment,
+      isWordLike: s.isWordLike ?? false,
+    }));
+  }
+  return (query.match(/\p{Script=Han}|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).map((segment) => ({
+    segment,
+    isWordLike: /[\p{L}\p{N}]/u.test(segment),
+  }));
+}
+
+/**
  * Puts spaces between the words of a Chinese query. Pagefind segments Chinese itself only when
  * the host page's `<html lang>` is Chinese (it reads the language from the page, Pagefind issue
  * #593); segmenting here makes a zh-CN widget give the same answers on a German or English page.
  */
 export function spaced(query: string, lang: string): string {
   if (!/^zh/i.test(lang)) return query;
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  return [...segmenter.segment(query)]
+  return segments(query, lang)
     .map((s) => s.segment.trim())
     .filter(Boolean)
     .join(' ');
@@ -41,9 +57,8 @@ export function spaced(query: string, lang: string): string {
 
 /** Splits a query into the words worth searching on their own. */
 export function queryWords(query: string, lang: string): string[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const words: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(query.toLowerCase())) {
+  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang)) {
     const word = segment.trim();
     if (!isWordLike || !word || STOP.has(word)) continue;
     // Single Latin letters and single Chinese characters other than the meaningful ones
