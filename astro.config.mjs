@@ -22,6 +22,14 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
       filter: (page) => !page.endsWith('/404/'),
+      // "/" is the language chooser, but with zh as the default locale the integration files it
+      // as the Chinese home, which gives /zh/ two zh-CN alternates. The chooser stands alone;
+      // the two homes point at each other.
+      serialize(item) {
+        const { links, ...rest } = item;
+        if (item.url === `${SITE_URL}/`) return rest;
+        return links ? { ...rest, links: links.filter((link) => link.url !== `${SITE_URL}/`) } : rest;
+      },
     }),
     widget(),
     pagefind(),

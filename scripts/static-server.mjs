@@ -1,6 +1,7 @@
 // A small static file server that applies a Netlify-style `_headers` file, so that previews and
 // tests see the same headers as the CDN. Not for production traffic.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -35,13 +36,36 @@ export function parseHeaders(text) {
 }
 
 /**
+ * The headers `_headers` rules give a request path. Every matching rule applies; a header set by
+ * several of them gets their values joined with a comma, as Cloudflare Pages does, so that rules
+ * which rely on one overriding another show up here as the broken header they would be there.
+ * @param {{ pattern: RegExp, headers: [string, string][] }[]} rules
+ * @param {string} path
+ * @returns {Record<string, string>}
+ */
+export function headersFor(rules, path) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(path)) continue;
+    for (const [k, v] of rule.headers) out[k] = k in out ? `${out[k]}, ${v}` : v;
+  }
+  return out;
+}
+
+// Text that a CDN compresses on the way out. Pagefind's own files are compressed already.
+const COMPRESSIBLE = /^(text\/|application\/(json|xml))/;
+
+/**
  * Serves `root` on `port` (0 picks a free one). Options: `headers: false` ignores `_headers`;
- * `transform(path, headers)` may change headers per request (tests remove CORS with it).
- * @param {{ root: string, port?: number, host?: string, headers?: boolean,
+ * `transform(path, headers)` may change headers per request (tests remove CORS with it);
+ * `compress: true` gzips text for clients that accept it, as a CDN does (`npm run preview`, and
+ * the benchmarks, which count the bytes on the wire).
+ * @param {{ root: string, port?: number, host?: string, headers?: boolean, compress?: boolean,
  *   transform?: (path: string, headers: Record<string, string>) => Record<string, string> }} options
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
-export function startServer({ root, port = 0, host = '127.0.0.1', headers = true, transform }) {
+export function startServer({ root, port = 0, host = '127.0.0.1', headers = true, transform, compress = false }) {
   const file = join(root, '_headers');
   const rules = headers && existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
   const server = createServer(async (req, res) => {
@@ -54,17 +78,23 @@ export function startServer({ root, port = 0, host = '127.0.0.1', headers = true
         if (!path.endsWith('/')) return redirect(res, `${path}/${url.search}`);
         target = join(target, 'index.html');
       }
-      const body = await readFile(target);
-      const out = {};
-      // Later rules override earlier ones for the same header, as on Netlify and Cloudflare.
-      for (const rule of rules) if (rule.pattern.test(path)) for (const [k, v] of rule.headers) out[k] = v;
+      let body = await readFile(target);
+      const out = headersFor(rules, path);
       out['Content-Type'] = TYPES[extname(target)] ?? 'application/octet-stream';
+      if (compress && COMPRESSIBLE.test(out['Content-Type'])) {
+        out['Vary'] = 'Accept-Encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = gzipSync(body);
+          out['Content-Encoding'] = 'gzip';
+        }
+      }
       const final = transform ? transform(path, out) : out;
       res.writeHead(200, final);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
+      // A CDN serves its 404 page with the headers of the address that was asked for.
       const notFound = join(root, '404.html');
-      res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+      res.writeHead(404, { ...headersFor(rules, path), 'Content-Type': TYPES['.html'] });
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
     }
   });

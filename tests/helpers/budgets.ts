@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { attr, readPage } from './html.ts';
+import { filesUnder } from './site-pages.ts';
+
+/** The size budgets, in gzipped bytes (1 KB = 1,024 bytes). */
+export const BUDGETS = {
+  htmlMedian: 7 * 1024,
+  js: 27 * 1024,
+  css: 17 * 1024,
+  widget: 12 * 1024,
+} as const;
+
+/** Gzip at level 9, as size-limit and gzip-size measure: the figure the budgets are written in. */
+export function gzipSize(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+export interface SizeReport {
+  /** Gzipped size of each HTML page, by file. */
+  html: Map<string, number>;
+  htmlMedian: number;
+  /** Every script a reader of the site can download, by site path, gzipped. */
+  js: Map<string, number>;
+  jsTotal: number;
+  css: Map<string, number>;
+  cssTotal: number;
+  /** `widget/pos-faq.js`, gzipped. */
+  widget: number;
+}
+
+/**
+ * What the site's pages make a reader download, measured on the built files:
+ *
+ * - HTML: every page, as the median of their gzipped sizes;
+ * - JS: every script a page references, every script Astro bundled (`_astro/*.js`), and the Pagefind
+ *   runtime the lookup imports on first use (`pagefind/<lang>/pagefind.js`). The two languages'
+ *   runtimes are the same file under two addresses and a reader loads one, so the larger counts;
+ * - CSS: every stylesheet a page links and every one Astro bundled.
+ *
+ * The browser tests check the other way round: every script and stylesheet a page really loads
+ * is one of these files.
+ */
+export function measureSite(root: string, locales: readonly string[]): SizeReport {
+  const pages = filesUnder(root, (p) => p.endsWith('.html'));
+  const html = new Map(pages.map((p) => [p, gzipSize(join(root, p))]));
+  const scripts = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.js')).map((p) => `/${p}`));
+  const styles = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.css')).map((p) => `/${p}`));
+  for (const file of pages) {
+    const page = readPage(root, file);
+    for (const s of page.all('script', (el) => attr(el, 'src') !== undefined)) scripts.add(new URL(attr(s, 'src')!, 'https://x/').pathname);
+    for (const l of page.all('link', (el) => /\bstylesheet\b/.test(attr(el, 'rel') ?? ''))) {
+      styles.add(new URL(attr(l, 'href')!, 'https://x/').pathname);
+    }
+  }
+  const runtimes = locales.map((l) => `/pagefind/${l}/pagefind.js`);
+  const sized = (paths: Iterable<string>) => new Map([...paths].sort().map((p) => [p, gzipSize(join(root, p))]));
+  const js = sized(scripts);
+  const runtime = sized(runtimes);
+  const largestRuntime = [...runtime].sort((a, b) => b[1] - a[1])[0]!;
+  js.set(largestRuntime[0], largestRuntime[1]);
+  const css = sized(styles);
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  return {
+    html,
+    htmlMedian: median([...html.values()]),
+    js,
+    jsTotal: sum(js),
+    css,
+    cssTotal: sum(css),
+    widget: gzipSize(join(root, 'widget/pos-faq.js')),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** 1234 → "1.2 KB" (1 KB = 1,024 bytes, as the budgets are meant). */
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/schemas/faq.ts';
+import { BUDGETS, kb, measureSite } from '../helpers/budgets.ts';
+import { DIST } from '../helpers/build.ts';
+
+const sizes = measureSite(DIST, LOCALES);
+const list = (m: Map<string, number>) => [...m].map(([path, size]) => `    ${path} ${kb(size)}`).join('\n');
+
+// The figures, for whoever reads the test output; the assertions follow.
+console.log(
+  [
+    'size budgets (gzip -9):',
+    `  HTML: median ${kb(sizes.htmlMedian)} of ${sizes.html.size} pages (largest ${kb(Math.max(...sizes.html.values()))}), budget ${kb(BUDGETS.htmlMedian)}`,
+    `  JS: ${kb(sizes.jsTotal)}, budget ${kb(BUDGETS.js)}\n${list(sizes.js)}`,
+    `  CSS: ${kb(sizes.cssTotal)}, budget ${kb(BUDGETS.css)}\n${list(sizes.css)}`,
+    `  widget: ${kb(sizes.widget)}, budget ${kb(BUDGETS.widget)}`,
+  ].join('\n'),
+);
+
+describe('size budgets (gzip)', () => {
+  it(`keeps the median page at most ${kb(BUDGETS.htmlMedian)}`, () => {
+    expect(sizes.html.size).toBeGreaterThan(100);
+    expect(sizes.htmlMedian).toBeLessThanOrEqual(BUDGETS.htmlMedian);
+  });
+
+  it(`keeps all the site's JavaScript, Pagefind's runtime included, at most ${kb(BUDGETS.js)}`, () => {
+    expect(sizes.js.has('/widget/pos-faq.js')).toBe(true);
+    expect(sizes.jsTotal).toBeLessThanOrEqual(BUDGETS.js);
+  });
+
+  it(`keeps all the site's CSS at most ${kb(BUDGETS.css)}`, () => {
+    expect(sizes.css.size).toBeGreaterThan(0);
+    expect(sizes.cssTotal).toBeLessThanOrEqual(BUDGETS.css);
+  });
+
+  it(`keeps the widget at most ${kb(BUDGETS.widget)}`, () => {
+    expect(sizes.widget).toBeLessThanOrEqual(BUDGETS.widget);
+  });
+});
