@@ -1,5 +1,6 @@
-import { Component, createRef } from 'preact';
-import type { LookupResult } from './search-client.ts';
+import { Component, createRef, type ComponentChildren } from 'preact';
+import type { DiagnoseData } from '../src/lib/diagnose.ts';
+import { safeUrl, type LookupResult } from './search-client.ts';
 import type { Strings } from './strings.ts';
 
 export interface LookupProps {
@@ -22,6 +23,13 @@ export interface LookupProps {
   search: (query: string) => Promise<LookupResult[]>;
   /** Tells the host; returns false when the host cancelled the event and will handle the result itself. */
   onSelect: (result: LookupResult) => boolean;
+  /**
+   * Loads the guided diagnosis; rejects like `search`. Without it the widget offers no diagnosis.
+   * Called only when the user opens the diagnosis (or `mode` asks for it).
+   */
+  diagnose?: () => Promise<DiagnoseData>;
+  /** The `mode` attribute: `diagnose` opens the diagnosis instead of the box; a change switches. */
+  mode?: string | null;
 }
 
 type View =
@@ -30,6 +38,16 @@ type View =
   /** `term` and `scope` say which search produced the results, so that stale ones are recognised. */
   | { kind: 'done'; results: LookupResult[]; term: string; scope: string }
   | { kind: 'error' };
+
+/** The guided diagnosis in progress. */
+interface Diag {
+  /** The answer (its index) chosen at each question so far, from the first. */
+  steps: number[];
+  /** The language and site the tree was asked for: when they change, it loads again and starts over. */
+  scope?: string;
+  data?: DiagnoseData;
+  failed?: boolean;
+}
 
 interface State {
   /** The `query` attribute last seen: when it changes, it replaces the text. */
@@ -41,6 +59,10 @@ interface State {
   active: number;
   /** Escape closes the list without forgetting the results; typing or an arrow key opens it. */
   open: boolean;
+  /** The `mode` attribute last seen: when it changes, it opens or closes the diagnosis. */
+  mode?: string | null | undefined;
+  /** The diagnosis shown instead of the box, or null. */
+  diag: Diag | null;
 }
 
 /** Wait for a pause in typing this long before searching. */
@@ -48,6 +70,16 @@ export const DEBOUNCE_MS = 150;
 
 /** Everything besides the text that a search depends on: a change searches again. */
 const scopeOf = ({ lang, site, limit }: LookupProps) => `${lang} ${site} ${limit}`;
+
+/**
+ * A page of the FAQ site by its folder path (`zh/symptoms/`). From file:// (the offline bundle) a
+ * folder URL opens a file listing, so there the link names the page's file.
+ */
+const page = (site: string, path: string) => site + path + (site.startsWith('file:') ? 'index.html' : '');
+
+/** "Who acts: Merchant", for a result and for the entry a diagnosis ends on. */
+const who = (strings: Strings, actor: string) =>
+  strings.who + ((strings.actors as Record<string, string>)[actor] ?? actor);
 
 /**
  * The lookup box: an ARIA 1.2 combobox whose listbox holds the results, with a polite live region
@@ -64,19 +96,32 @@ export class Lookup extends Component<LookupProps, State> {
     view: { kind: 'idle' },
     active: -1,
     open: true,
+    diag: null,
   };
   /** Every change of what to search for takes a new ticket; only the newest ticket's answer is shown. */
   #ticket = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #list = createRef<HTMLUListElement>();
+  /** Set by the diagnosis' buttons: focus moves to what replaced them once it is on screen. */
+  #focus = false;
 
   override componentDidMount() {
     this.#schedule();
+    this.#loadDiag();
   }
 
-  /** A new `query` attribute replaces the text, as typing would, in the same render. */
+  /**
+   * A new `query` attribute replaces the text, as typing would, in the same render; a new `mode`
+   * attribute opens or closes the diagnosis.
+   */
   static override getDerivedStateFromProps(props: LookupProps, state: State): Partial<State> | null {
-    return props.query === state.query ? null : { query: props.query, text: props.query, open: true, active: -1 };
+    const next: Partial<State> =
+      props.query === state.query ? {} : { query: props.query, text: props.query, open: true, active: -1 };
+    if (props.mode !== state.mode) {
+      next.mode = props.mode;
+      next.diag = props.diagnose && /^diagnose$/i.test(props.mode ?? '') ? { steps: [] } : null;
+    }
+    return next;
   }
 
   override componentDidUpdate(prev: LookupProps, before: State) {
@@ -90,6 +135,37 @@ export class Lookup extends Component<LookupProps, State> {
     }
     if (state.active !== before.active)
       this.#list.current?.children[state.active]?.scrollIntoView?.({ block: 'nearest' });
+    this.#loadDiag();
+    if (this.#focus) {
+      // The new question's heading (or the error's link, or back in the box, the diagnosis
+      // button): screen readers say where the user now is, and Tab continues from there.
+      const target = (this.base as Element).querySelector<HTMLElement>(state.diag ? '.pf-q,.pf-error a' : '.pf-diag');
+      if (target) {
+        this.#focus = false;
+        target.focus();
+      }
+    }
+  }
+
+  /** Loads the diagnosis' tree when it is open and not yet asked for in this language and site. */
+  #loadDiag() {
+    const { diag } = this.state;
+    const { lang, site, diagnose } = this.props;
+    const scope = `${lang} ${site}`;
+    if (!diag || !diagnose || diag.scope === scope) return;
+    const loaded = (found: Partial<Diag>) =>
+      this.setState(({ diag: now }) => (now?.scope === scope ? { diag: { ...now, ...found } } : null));
+    this.setState({ diag: { steps: [], scope } });
+    diagnose().then(
+      (data) => loaded({ data }),
+      () => loaded({ failed: true }),
+    );
+  }
+
+  /** Moves in the diagnosis (null: back to the box), then focuses what is shown. */
+  #go(diag: Diag | null) {
+    this.#focus = true;
+    this.setState({ diag });
   }
 
   override componentWillUnmount() {
@@ -127,6 +203,43 @@ export class Lookup extends Component<LookupProps, State> {
 
   #choose(result: LookupResult) {
     if (this.props.onSelect(result)) location.assign(result.url);
+  }
+
+  /**
+   * An entry as a link: title, who acts, first step. A lookup result (an option of the listbox)
+   * and the entry a diagnosis ends on look the same; there, `arrow` after the title says that it
+   * opens the whole entry. A plain click selects it; modified clicks keep their meaning (new tab,
+   * new window).
+   */
+  #result(r: LookupResult, attributes: Record<string, unknown>, arrow = '') {
+    const { strings } = this.props;
+    return (
+      <a
+        class="pf-option"
+        part="option"
+        href={r.url}
+        onClick={(e) => {
+          if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+            e.preventDefault();
+            this.#choose(r);
+          }
+        }}
+        {...attributes}
+      >
+        <span class="pf-title">
+          {/* Most titles start with their codes ("51 余额不足"); a badge would repeat them. */}
+          {r.codes
+            .filter((code) => !r.title.includes(code))
+            .map((code) => (
+              <span class="pf-code">{code}</span>
+            ))}
+          {r.title}
+          {arrow}
+        </span>
+        {r.actor && <span class="pf-who">{who(strings, r.actor)}</span>}
+        {r.step && <span class="pf-step">{r.step}</span>}
+      </a>
+    );
   }
 
   #onKeyDown = (event: KeyboardEvent) => {
@@ -169,7 +282,22 @@ export class Lookup extends Component<LookupProps, State> {
   };
 
   override render() {
-    const { strings, lang, site, locale, engaged, onEngage } = this.props;
+    const { diag } = this.state;
+    // One live region for both views, so that it is in place before anything is announced.
+    const [body, status] = diag ? this.#diagnosis(diag) : this.#box();
+    return (
+      <div class="pf-root" part="root" lang={this.props.lang}>
+        {body}
+        <p class="pf-status" role="status">
+          {status}
+        </p>
+      </div>
+    );
+  }
+
+  /** The lookup: the box, its results and notes, and the way into the diagnosis. */
+  #box(): [ComponentChildren, string] {
+    const { strings, site, locale, engaged, onEngage, diagnose } = this.props;
     const { text, view, active, open } = this.state;
     const results = view.kind === 'done' ? view.results : [];
     const expanded = open && results.length > 0;
@@ -183,8 +311,8 @@ export class Lookup extends Component<LookupProps, State> {
     const status =
       view.kind === 'loading' ? strings.loading : view.kind === 'done' ? strings.results(results.length) : '';
 
-    return (
-      <div class="pf-root" part="root" lang={lang}>
+    return [
+      <>
         <label class="pf-label" part="label" for="pf-input">
           {strings.label}
         </label>
@@ -226,56 +354,120 @@ export class Lookup extends Component<LookupProps, State> {
             // inside an option would be an interactive control nested in another. Being a real
             // link, a middle click or Ctrl+click still opens the entry in a new tab.
             <li key={r.id} role="none">
-              <a
-                id={`pf-opt-${i}`}
-                class={i === active ? 'pf-option pf-active' : 'pf-option'}
-                part="option"
-                role="option"
-                aria-selected={i === active}
-                href={r.url}
-                tabIndex={-1}
-                onClick={(e) => {
-                  // Modified clicks keep their meaning (new tab, new window); a plain click selects.
-                  if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
-                    e.preventDefault();
-                    this.#choose(r);
-                  }
-                }}
-              >
-                <span class="pf-title">
-                  {/* Most titles start with their codes ("51 余额不足"); a badge would repeat them. */}
-                  {r.codes
-                    .filter((code) => !r.title.includes(code))
-                    .map((code) => (
-                      <span class="pf-code">{code}</span>
-                    ))}
-                  {r.title}
-                </span>
-                <span class="pf-who">
-                  {strings.who}
-                  {(strings.actors as Record<string, string>)[r.actor] ?? r.actor}
-                </span>
-                {r.step && <span class="pf-step">{r.step}</span>}
-              </a>
+              {this.#result(r, {
+                id: `pf-opt-${i}`,
+                class: i === active ? 'pf-option pf-active' : 'pf-option',
+                role: 'option',
+                'aria-selected': i === active,
+                tabIndex: -1,
+              })}
             </li>
           ))}
         </ul>
         {view.kind === 'done' && !results.length && (
           <p class="pf-note" part="note">
             {strings.noResults}
-            <a href={`${site}${locale}/symptoms/`}>{strings.catalogue}</a>
+            <a href={page(site, `${locale}/symptoms/`)}>{strings.catalogue}</a>
           </p>
         )}
         {view.kind === 'error' && (
           <p class="pf-note pf-error" part="error" role="alert">
             {strings.error}
-            <a href={`${site}${locale}/`}>{strings.errorLink}</a>
+            <a href={page(site, `${locale}/`)}>{strings.errorLink}</a>
           </p>
         )}
-        <p class="pf-status" role="status">
-          {status}
+        {/* No type="button" on the widget's buttons: in a shadow root they belong to no form of the host. */}
+        {diagnose && (
+          <button class="pf-link pf-diag" part="button" onClick={() => this.#go({ steps: [] })}>
+            {strings.diagnose} →
+          </button>
+        )}
+      </>,
+      status,
+    ];
+  }
+
+  /**
+   * The guided diagnosis: one question at a time with its answers as buttons, then the entry it
+   * leads to (title, who acts, first step, a link to the whole entry). The same tree as the site's
+   * /<lang>/diagnose/ pages; Back and Start again move within it, Back on the first question
+   * returns to the box.
+   */
+  #diagnosis(diag: Diag): [ComponentChildren, string] {
+    const { strings, site, locale } = this.props;
+    const { data, steps } = diag;
+    let question = data?.questions[data.start];
+    let entry: LookupResult | undefined;
+    for (const i of data ? steps : []) {
+      const answer = question?.answers[i];
+      const id = answer?.entry ?? '';
+      const found = data!.entries[id];
+      if (found) {
+        // A tree published before entries carried their codes may still be in a cache.
+        entry = { ...found, codes: found.codes ?? [], id, url: safeUrl(found.url.replace(/^\//, ''), site) ?? '' };
+      }
+      question = data!.questions[answer?.next ?? ''];
+    }
+    // A tree that leads nowhere (a newer site, a broken file) counts as one that did not load.
+    const failed = diag.failed || (data && !question && !entry);
+    return [
+      <>
+        {failed ? (
+          <p class="pf-note pf-error" part="error" role="alert">
+            {strings.error}
+            <a href={page(site, `${locale}/diagnose/`)}>{strings.errorLink}</a>
+          </p>
+        ) : data ? (
+          <>
+            {/* .pf-who: the muted second line of an option, here the kicker and the question's help. */}
+            <p class="pf-who">
+              {data.title}
+              {entry ? '' : ` · ${strings.step(question!.depth)}`}
+            </p>
+            <h2 class="pf-q" part="question" tabIndex={-1}>
+              {entry ? strings.found : question!.question}
+            </h2>
+            {entry ? (
+              <div class="pf-list">{this.#result(entry, {}, ' →')}</div>
+            ) : (
+              <>
+                {question!.help && <p class="pf-who">{question!.help}</p>}
+                <ul class="pf-list" part="list">
+                  {question!.answers.map((a, i) => (
+                    <li>
+                      <button
+                        class="pf-option"
+                        part="answer"
+                        onClick={() => this.#go({ ...diag, steps: [...steps, i] })}
+                      >
+                        <span class="pf-title">{a.answer}</span>
+                        {a.detail && <span class="pf-who">{a.detail}</span>}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        ) : (
+          <p class="pf-note">{strings.loading}</p>
+        )}
+        <p class="pf-nav">
+          <button
+            class="pf-link"
+            part="button"
+            onClick={() => this.#go(steps.length ? { ...diag, steps: steps.slice(0, -1) } : null)}
+          >
+            ← {strings.back}
+          </button>
+          {steps.length > 0 && (
+            <button class="pf-link" part="button" onClick={() => this.#go({ ...diag, steps: [] })}>
+              ↺ {strings.restart}
+            </button>
+          )}
         </p>
-      </div>
-    );
+      </>,
+      failed ? '' : !data ? strings.loading : entry ? entry.title : question!.question,
+    ];
   }
 }

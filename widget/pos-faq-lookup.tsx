@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
-import { LookupError, lookup, preload, type LoadErrorType, type LookupResult } from './search-client.ts';
+import { LookupError, diagnosis, lookup, preload, type LoadErrorType, type LookupResult } from './search-client.ts';
 import { STRINGS, siteLocale, widgetLang } from './strings.ts';
 
 const TAG = 'pos-faq-lookup';
@@ -51,12 +51,13 @@ function applyStyles(root: ShadowRoot): void {
 const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
 
 /**
- * `<pos-faq-lookup>`: the FAQ lookup as a custom element. Attributes `lang`, `query`, `theme`,
- * `limit` and `base` are read on every change. Events `pos-faq-select` and `pos-faq-error` bubble
+ * `<pos-faq-lookup>`: the FAQ lookup as a custom element, with the site's guided diagnosis behind
+ * a button (or at once with `mode="diagnose"`). Attributes `lang`, `query`, `theme`, `limit`,
+ * `base` and `mode` are read on every change. Events `pos-faq-select` and `pos-faq-error` bubble
  * and cross shadow boundaries. Nothing here throws into the host page.
  */
 class PosFaqLookup extends HTMLElement {
-  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base'];
+  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base', 'mode'];
   #root: ShadowRoot | undefined;
   /** Set on the first focus or keystroke; nothing is fetched before. */
   #engaged = false;
@@ -107,7 +108,12 @@ class PosFaqLookup extends HTMLElement {
   }
 
   #search(query: string): Promise<LookupResult[]> {
-    return lookup(this.#site, this.#lang, String(query ?? ''), this.#limit).catch((error: unknown) => {
+    return this.#report(lookup(this.#site, this.#lang, String(query ?? ''), this.#limit));
+  }
+
+  /** Passes a load on, reporting its failure to the host first. */
+  #report<T>(load: Promise<T>): Promise<T> {
+    return load.catch((error: unknown) => {
       this.#fail(error);
       throw error;
     });
@@ -133,6 +139,8 @@ class PosFaqLookup extends HTMLElement {
           this.#render();
         }}
         search={(q) => this.#search(q)}
+        mode={this.getAttribute('mode')}
+        diagnose={() => this.#report(diagnosis(site, lang))}
         onSelect={(result) =>
           this.dispatchEvent(
             new CustomEvent('pos-faq-select', {

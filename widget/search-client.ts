@@ -1,4 +1,5 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
+import type { DiagnoseData } from '../src/lib/diagnose.ts';
 import { rankedSearch } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
@@ -43,21 +44,26 @@ export const LOAD_TIMEOUT_MS = 8000;
 /** How long a failed load is remembered before the next keystroke may try again. */
 export const RETRY_AFTER_MS = 10_000;
 
-/** One Pagefind instance per index URL, shared by every widget on the page. */
-const instances = new Map<string, Promise<PagefindApi>>();
+/**
+ * What the widget loads from the FAQ site, one promise per URL, shared by every widget on the page:
+ * Pagefind instances by index URL, diagnosis trees by file URL.
+ */
+const loads = new Map<string, Promise<unknown>>();
 
-function loadPagefind(bundle: string): Promise<PagefindApi> {
-  let pending = instances.get(bundle);
+function once<T>(url: string, what: string, load: (url: string) => Promise<T>): Promise<T> {
+  let pending = loads.get(url) as Promise<T> | undefined;
   if (!pending) {
-    pending = withTimeout(importPagefind(bundle), LOAD_TIMEOUT_MS);
+    pending = withTimeout(load(url), LOAD_TIMEOUT_MS, what);
     // A failed load is forgotten after a while so that a later keystroke can try again (the
     // network may be back), but not at once: every keystroke would fetch again, and the browser
     // would log every failed fetch in the host's console.
-    pending.catch(() => setTimeout(() => instances.delete(bundle), RETRY_AFTER_MS));
-    instances.set(bundle, pending);
+    pending.catch(() => setTimeout(() => loads.delete(url), RETRY_AFTER_MS));
+    loads.set(url, pending);
   }
   return pending;
 }
+
+const loadPagefind = (bundle: string) => once(bundle, 'the search index', importPagefind);
 
 /** The smallest valid WebAssembly module: the magic number and version 1. */
 const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
@@ -92,7 +98,7 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
   try {
     // The index's own address decides, not the page's: a file:// page may embed the online index.
     pf = bundle.startsWith('file:')
-      ? await importOffline(bundle)
+      ? await importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle)
       : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
   } catch (error) {
     throw new LookupError('network', `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`, error);
@@ -118,29 +124,31 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
 
 /**
  * From file:// (the offline bundle) ES modules and fetch do not work (Pagefind issue #202). The
- * offline build ships `pagefind-offline.js` next to each index: a classic script that registers
- * Pagefind's own engine, with its data inlined, as `posFaqOffline[<bundle URL>]`.
+ * offline build ships classic scripts instead, which register what they carry on the global
+ * `posFaqOffline` under a URL: `pagefind/<lang>/pagefind-offline.js` registers Pagefind's own
+ * engine, with its data inlined, under the bundle URL; `widget/diagnose-<lang>.js` registers the
+ * diagnosis tree under its own URL.
  */
-function importOffline(bundle: string): Promise<PagefindApi> {
-  const registry = () => (globalThis as { posFaqOffline?: Record<string, PagefindApi> }).posFaqOffline;
-  const ready = registry()?.[bundle];
+function importOffline<T>(src: string, key = src): Promise<T> {
+  const registry = () => (globalThis as { posFaqOffline?: Record<string, T> }).posFaqOffline;
+  const ready = registry()?.[key];
   if (ready) return Promise.resolve(ready);
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = `${bundle}pagefind-offline.js`;
+    script.src = src;
     script.onload = () => {
-      const api = registry()?.[script.src.replace(/pagefind-offline\.js$/, '')];
+      const api = registry()?.[key];
       if (api) resolve(api);
-      else reject(new Error(`${script.src} did not register an index`));
+      else reject(new Error(`${src} did not register ${key}`));
     };
-    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+    script.onerror = () => reject(new Error(`could not load ${src}`));
     document.head.append(script);
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LookupError('timeout', `the search index did not answer within ${ms / 1000} s`)), ms);
+    const timer = setTimeout(() => reject(new LookupError('timeout', `${what} did not answer within ${ms / 1000} s`)), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -162,6 +170,36 @@ export function siteBase(base: string): string {
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
   return loadPagefind(`${siteBase(base)}pagefind/${siteLocale(lang)}/`);
+}
+
+/**
+ * The guided diagnosis of the site in one language (`DiagnoseData`, src/lib/diagnose.ts): fetched
+ * from `widget/diagnose/<lang>.json`, or from file:// (the offline bundle) loaded from the classic
+ * script `widget/diagnose-<lang>.js`. Loaded once per site and language, when the user first opens
+ * the diagnosis; rejects with a LookupError like the index does.
+ */
+export function diagnosis(base: string, lang: WidgetLang): Promise<DiagnoseData> {
+  const root = siteBase(base);
+  const locale = siteLocale(lang);
+  const offline = root.startsWith('file:');
+  return once(
+    `${root}widget/diagnose${offline ? '-' : '/'}${locale}.${offline ? 'js' : 'json'}`,
+    'the diagnosis',
+    async (url) => {
+      let data: DiagnoseData | undefined;
+      try {
+        data = await (offline ? importOffline<DiagnoseData>(url) : fetch(url).then((r) => r.json()));
+      } catch (error) {
+        // A 404 page is not JSON either: every failure to get the tree ends here.
+        throw new LookupError('network', `could not load ${url} (blocked by CORS, CSP or the network)`, error);
+      }
+      // A newer, incompatible tree reads as a failure to load.
+      if (data?.version !== 1 || !data.questions?.[data.start]) {
+        throw new LookupError('network', `${url} is not a version 1 diagnosis`);
+      }
+      return data;
+    },
+  );
 }
 
 /**

@@ -11,6 +11,11 @@ export const STRINGS = {
     who: '谁来处理：',
     actors: { merchant: '商户', cardholder: '持卡人', acquirer: '收单机构', vendor: '终端服务商', wait: '等待后重试' },
     catalogue: '浏览全部症状',
+    diagnose: '说不清楚？回答几个问题',
+    step: (n: number) => `第 ${n} 问`,
+    found: '最可能的问题：',
+    back: '上一步',
+    restart: '从头开始',
   },
   en: {
     label: 'Look up a POS terminal problem',
@@ -29,6 +34,11 @@ export const STRINGS = {
       wait: 'Wait and retry',
     },
     catalogue: 'browse all symptoms',
+    diagnose: 'Not sure? Answer a few questions',
+    step: (n: number) => `Question ${n}`,
+    found: 'Most likely:',
+    back: 'Back',
+    restart: 'Start again',
   },
 } as const;
 

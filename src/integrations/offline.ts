@@ -17,6 +17,7 @@ import rehypeOfflineNotice, { type Notice } from '../plugins/rehype-offline-noti
 import rehypeOfflineScripts from '../plugins/rehype-offline-scripts.ts';
 import { LOCALES, type Locale } from '../schemas/faq.ts';
 import { SITE_URL } from '../site.config.ts';
+import { DIAGNOSE_JSON, diagnoseScriptFile, offlineDiagnoseScript } from './offline-diagnose.ts';
 import { buildOfflineSearch, listFiles } from './offline-search.ts';
 import { reproducibleZip } from './offline-zip.ts';
 import { widgetBuildOptions } from './widget.ts';
@@ -76,6 +77,7 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^widget\/manifest\.json$/, 'names the pinned widget for vendors'],
   [/^widget\/pos-faq\.[0-9a-f]+\.js$/, 'the pinned widget copy for vendors (Subresource Integrity)'],
   [/^pagefind\//, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
+  [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
 ];
 
 /**
@@ -86,6 +88,7 @@ const LEFT_OUT: [RegExp, string][] = [
  *   build date and the online address.
  * - Each Pagefind bundle becomes one classic script, `pagefind/<lang>/pagefind-offline.js`, with
  *   Pagefind's own engine and index (offline-search.ts), which the widget loads from file://.
+ *   Likewise the widget's diagnosis tree, `widget/diagnose-<lang>.js` (offline-diagnose.ts).
  * - The zip is reproducible (offline-zip.ts): the same `dist/` gives the same bytes.
  *
  * The folder is written next to its final place and then renamed over it, so a reader never sees
@@ -112,6 +115,11 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
   for (const dir of pagefindDirs) {
     const { code } = await buildOfflineSearch(join(dist, dir));
     bundle.set(`${dir}/pagefind-offline.js`, Buffer.from(code));
+  }
+  // The guided diagnosis for the widget, one classic script per language.
+  for (const file of sources) {
+    const lang = DIAGNOSE_JSON.exec(file)?.[1];
+    if (lang) bundle.set(diagnoseScriptFile(lang), Buffer.from(offlineDiagnoseScript(readFileSync(join(dist, file), 'utf8'), file)));
   }
 
   // Every file but those left out; the pages after rewriting.

@@ -256,13 +256,32 @@ export interface DiagnoseData {
     }
   >;
   /** Every entry an answer leads to. */
-  entries: Record<string, { title: string; summary: string; /** The first step. */ step: string; url: string }>;
+  entries: Record<
+    string,
+    {
+      title: string;
+      summary: string;
+      /** The first step. */
+      step: string;
+      url: string;
+      /** Who acts first (the entry's first actor): merchant, cardholder, acquirer, vendor or wait. */
+      actor: string;
+      /** Response codes the entry explains. */
+      codes: string[];
+    }
+  >;
 }
 
 export function diagnoseData(
   tree: Diagnosis,
   lang: string,
-  entry: (id: string) => { title: string; summary: string; steps: readonly string[] },
+  entry: (id: string) => {
+    title: string;
+    summary: string;
+    steps: readonly string[];
+    actors: readonly string[];
+    codes: readonly string[];
+  },
 ): DiagnoseData {
   const url = (path: string) => `/${tree.locale}${path}`;
   return {
@@ -286,8 +305,11 @@ export function diagnoseData(
     ),
     entries: Object.fromEntries(
       tree.entries.map((id) => {
-        const { title, summary, steps } = entry(id);
-        return [id, { title, summary, step: steps[0] ?? '', url: url(`/symptoms/${id}/`) }];
+        const { title, summary, steps, actors, codes } = entry(id);
+        return [
+          id,
+          { title, summary, step: steps[0] ?? '', url: url(`/symptoms/${id}/`), actor: actors[0] ?? '', codes: [...codes] },
+        ];
       }),
     ),
   };

@@ -6,7 +6,7 @@
  */
 
 /** The attributes of `<pos-faq-lookup>`, in the order the guide lists them. */
-export const WIDGET_ATTRIBUTES = ['lang', 'query', 'theme', 'limit', 'base'] as const;
+export const WIDGET_ATTRIBUTES = ['lang', 'query', 'theme', 'limit', 'base', 'mode'] as const;
 
 /** The events the widget fires on its element; both bubble and cross shadow roots. */
 export const WIDGET_EVENTS = ['pos-faq-select', 'pos-faq-error'] as const;

@@ -147,11 +147,9 @@ describe.each(SITES)('offline bundle of the $name', ({ name, dist, lookups, entr
 });
 
 describe("the widget's own links offline", () => {
-  // TODO(#5): widget/Lookup.tsx builds its no-results and error links as folder URLs
-  // (`${site}${locale}/symptoms/`), which from file:// open a file listing instead of the page.
-  // `it.fails` keeps the suite green while the bug stands; when the widget appends index.html
-  // for file: sites, this fails: make it a plain `it`.
-  it.fails('the no-results link ends in a file name', async () => {
+  // From file:// a folder URL opens a file listing instead of the page, so the widget's links to
+  // the site's pages (no results, errors) name the file there (widget/Lookup.tsx, `page`).
+  it('the no-results link ends in a file name', async () => {
     const { folder } = await offlineBundle(FIXTURE_DIST, 'fixture');
     const session = await openOffline({ folder, browser, path: 'zh/index.html' });
     try {
