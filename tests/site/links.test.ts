@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_URL } from '../../src/site.config.ts';
-import { DIST, ROOT } from '../helpers/build.ts';
+import { DIST } from '../helpers/build.ts';
+import { offlineBundle } from '../helpers/offline.ts';
 import { checkLinks } from '../helpers/links.ts';
 import { fileForPath, htmlPaths, sitemapIndexLocs, sitemapPaths } from '../helpers/site-pages.ts';
 
-/** The offline bundle as `npm run offline` leaves it. */
-const OFFLINE = join(ROOT, 'offline/pos-faq');
 
 describe('links', () => {
   it('has no broken internal link or anchor in dist/', () => {
@@ -41,17 +40,14 @@ describe('links', () => {
     expect(wrong).toEqual([]);
   });
 
-  // The offline engineer's own tests build a bundle of their own; this checks the one
-  // `npm run offline` leaves in offline/, when there is one (a fresh clone has none).
-  it.skipIf(!existsSync(join(OFFLINE, 'index.html')))('has no broken link or anchor in the offline bundle (offline/pos-faq/)', () => {
-    const { links, pages, broken } = checkLinks(OFFLINE, { kind: 'bundle' });
-    console.log(`links in offline/pos-faq/: ${links} checked on ${pages} pages, ${broken.length} broken`);
+  // The same bundle `npm run offline` makes, built from this dist/ into tests/.out/offline/.
+  it('has no broken link or anchor in the offline bundle', async () => {
+    const { folder } = await offlineBundle();
+    const { links, pages, broken } = checkLinks(folder, { kind: 'bundle' });
+    console.log(`links in the offline bundle: ${links} checked on ${pages} pages, ${broken.length} broken`);
     expect(pages).toBeGreaterThan(100);
     expect(broken).toEqual([]);
   });
-  if (!existsSync(join(OFFLINE, 'index.html'))) {
-    console.log('offline/pos-faq/ is not built (`npm run offline`): its link check is skipped');
-  }
 
   it('finds what it is meant to find', () => {
     const site = mkdtempSync(join(tmpdir(), 'pos-faq-links-'));
