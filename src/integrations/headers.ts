@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { widgetCss } from './widget.ts';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 export const SITE_CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  // The hash admits the widget's own stylesheet as a <style> element, which browsers without
+  // constructed stylesheets (Safari before 16.4) need; other inline styles stay blocked.
+  `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
   "img-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
+import { recordConsole } from '../helpers/browser.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
 let session: Session;
@@ -70,4 +71,22 @@ describe('the site in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/en/symptoms/receipt-blank/');
     expect(log).toEqual([]);
   });
+
+  it('styles the widget under the site CSP when constructed stylesheets are missing (old Safari)', async () => {
+    const page = await session.browser.newPage();
+    const log = recordConsole(page);
+    // As in Safari before 16.4: the widget falls back to a <style> element, which the site's
+    // CSP admits by its hash and nothing else.
+    await page.evaluateOnNewDocument(() => {
+      CSSStyleSheet.prototype.replaceSync = () => {
+        throw new TypeError('replaceSync is not supported');
+      };
+    });
+    await page.goto(new URL('/zh/', session.url).href);
+    const input = await page.waitForSelector('pos-faq-lookup >>> input');
+    expect(await input!.evaluate((el) => getComputedStyle(el).minHeight)).toBe('48px');
+    expect(await page.$eval('pos-faq-lookup', (el) => el.shadowRoot!.querySelectorAll('style').length)).toBe(1);
+    expect(log).toEqual([]);
+  });
 });
+
