@@ -10,6 +10,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { buildWidget } from './src/integrations/widget.ts';
+import { CHROME_FLAGS, CHROME_PATH } from './tests/helpers/browser.ts';
 
 const ROOT = import.meta.dirname;
 const SITE = resolve(ROOT, process.env.POS_FAQ_SITE ?? 'dist');
@@ -115,16 +116,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROME_PATH,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
+        args: CHROME_FLAGS,
       },
     }),
   ],

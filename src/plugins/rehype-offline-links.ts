@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { fileForPath, pathForFile, relativeFile } from '../lib/offline-paths.ts';
+import { URL_PROPS } from '../lib/url-attributes.ts';
 
 export interface Options {
   /** This page's file in the bundle, from the bundle root: `zh/symptoms/a/index.html`. */
@@ -21,25 +22,6 @@ export interface Options {
 
 const emptyOptions: Options = {};
 
-/** URL-valued properties (hast names) of the elements that navigate or fetch. */
-const URL_PROPS: Record<string, readonly string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src', 'srcSet'],
-  source: ['src', 'srcSet'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  input: ['src'],
-  object: ['data'],
-  form: ['action'],
-  image: ['href', 'xLinkHref'],
-  use: ['href', 'xLinkHref'],
-};
 /** Elements a reader follows; the rest are fetched by the browser on its own. */
 const NAVIGATION = new Set(['a', 'area', 'form']);
 /** `<link>` kinds that name the page's online identity and are never fetched: they may stay absolute. */

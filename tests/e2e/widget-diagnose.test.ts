@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
@@ -12,6 +12,7 @@ import { LOCALES, type Locale } from '../../src/schemas/faq.ts';
 import { STRINGS } from '../../widget/strings.ts';
 import { launch, recordConsole } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
+import { widgetButton } from '../helpers/widget-page.ts';
 
 /*
  * The widget's diagnosis on the built site, served with its _headers (so the pages' CSP applies):
@@ -56,19 +57,6 @@ async function open(url: string, viewport = { width: 1280, height: 900 }, axe = 
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   return { page, log, requests };
-}
-
-/** A button in the widget, by its text. */
-async function widgetButton(page: Page, text: string): Promise<ElementHandle<HTMLButtonElement>> {
-  const handle = await page.waitForFunction(
-    (t) =>
-      [...(document.querySelector('pos-faq-lookup')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
-        (b) => b.textContent === t,
-      ),
-    { timeout: 5_000 },
-    text,
-  );
-  return handle as ElementHandle<HTMLButtonElement>;
 }
 
 /** Waits until the widget's heading reads `text` and has the focus. */

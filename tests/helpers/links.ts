@@ -2,24 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { URL_PROPS } from '../../src/lib/url-attributes.ts';
 import { attr, readPage } from './html.ts';
 import { fileForPath, filesUnder } from './site-pages.ts';
 
-/** Attributes that name another resource, per element. */
-const URL_ATTRS: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src', 'srcSet'],
-  source: ['src', 'srcSet'],
-  iframe: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  form: ['action'],
-  use: ['href'],
-};
 
 export interface LinkCheck {
   /** Links checked, in all pages together. */
@@ -63,7 +49,7 @@ export function checkLinks(root: string, mode: { kind: 'site'; origin: string } 
   for (const [file, page] of parsed) {
     const here =
       mode.kind === 'site' ? new URL(`/${file}`.replace(/(^|\/)index\.html$/, '$1'), base) : new URL(file, base);
-    for (const [tag, names] of Object.entries(URL_ATTRS)) {
+    for (const [tag, names] of Object.entries(URL_PROPS)) {
       for (const el of page.all(tag)) {
         for (const name of names) {
           for (const raw of urlsOf(el, name)) {

@@ -9,6 +9,7 @@ import { STRINGS } from '../../widget/strings.ts';
 import { launch } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
 import { offlineBundle, openOffline, type OfflineSession } from '../helpers/offline.ts';
+import { widgetButton } from '../helpers/widget-page.ts';
 
 /*
  * The guided diagnosis in the offline bundle, opened from file:// as a distributor opens it: the
@@ -137,19 +138,6 @@ async function follow(page: Page, selector: string, href?: string): Promise<void
   }
   if (!link) throw new Error(`No link ${selector}${href ? ` to ${href}` : ''} on ${page.url()}`);
   await Promise.all([page.waitForNavigation(), link.click()]);
-}
-
-/** A button in the widget, by its text. */
-async function widgetButton(page: Page, text: string): Promise<ElementHandle<HTMLButtonElement>> {
-  const handle = await page.waitForFunction(
-    (t) =>
-      [...(document.querySelector('pos-faq-lookup')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
-        (b) => b.textContent === t,
-      ),
-    { timeout: 5_000 },
-    text,
-  );
-  return handle as ElementHandle<HTMLButtonElement>;
 }
 
 /** Waits until the widget's heading reads `text`. */

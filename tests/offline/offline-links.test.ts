@@ -7,26 +7,10 @@ import { listFiles } from '../../src/integrations/offline-search.ts';
 import { SITE_URL } from '../../src/site.config.ts';
 import { visit } from 'unist-util-visit';
 import { DIST, FIXTURE_DIST } from '../helpers/build.ts';
+import { URL_PROPS } from '../../src/lib/url-attributes.ts';
 import { attr, readPage } from '../helpers/html.ts';
 import { OFFLINE_OUT, offlineBundle } from '../helpers/offline.ts';
 
-/** URL-valued attributes (hast names) of elements that navigate or fetch. */
-const URL_ATTRS: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src', 'srcSet'],
-  source: ['src', 'srcSet'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  form: ['action'],
-  use: ['href'],
-  image: ['href'],
-};
 /** `<link>`s that only describe the page online and are never fetched: they stay absolute. */
 const METADATA = new Set(['canonical', 'alternate']);
 
@@ -181,9 +165,9 @@ function linkProblems(folder: string, pages: string[]): { problems: string[]; ch
     return null;
   };
   for (const page of pages) {
-    for (const el of elements(readPage(folder, page).tree).filter((el) => el.tagName in URL_ATTRS)) {
+    for (const el of elements(readPage(folder, page).tree).filter((el) => el.tagName in URL_PROPS)) {
       if (el.tagName === 'link' && (attr(el, 'rel') ?? '').split(' ').every((rel) => METADATA.has(rel))) continue;
-      for (const name of URL_ATTRS[el.tagName]!) {
+      for (const name of URL_PROPS[el.tagName]!) {
         const value = attr(el, name);
         if (value === undefined) continue;
         const urls = name === 'srcSet' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]!) : [value];

@@ -1,0 +1,22 @@
+/**
+ * URL-valued properties (hast names) of the elements that navigate or fetch: what the offline
+ * rewriting changes and what the link checks follow.
+ */
+export const URL_PROPS: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  script: ['src'],
+  img: ['src', 'srcSet'],
+  source: ['src', 'srcSet'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  input: ['src'],
+  object: ['data'],
+  form: ['action'],
+  image: ['href', 'xLinkHref'],
+  use: ['href', 'xLinkHref'],
+};
