@@ -1,0 +1,93 @@
+import { LOCALES, type Locale } from '../schemas/faq.ts';
+import type { SymptomEntry } from './catalogue.ts';
+import type { Problem } from './content-error.ts';
+import { POLICY_FIX, policyViolation } from './content-policy.ts';
+
+/** Fields that describe the entry rather than its wording: both languages must agree on them. */
+const SHARED_FIELDS = ['category', 'actors', 'codes', 'related'] as const;
+
+/** Applies the content policy to every string in a file's fields. */
+export function checkPolicy(value: unknown, file: string, problems: Problem[], field = ''): void {
+  if (typeof value === 'string') {
+    const violation = policyViolation(value);
+    if (violation) problems.push({ file, field: field || '-', message: violation, fix: POLICY_FIX });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkPolicy(v, file, problems, field ? `${field}.${i}` : String(i)));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkPolicy(v, file, problems, field ? `${field}.${k}` : k);
+  }
+}
+
+/** Checks that need every entry at once: language pairs, unique codes, references. */
+export function checkSymptoms(
+  symptoms: Record<Locale, SymptomEntry[]>,
+  present: ReadonlySet<string>,
+  problems: Problem[],
+): void {
+  const [first, ...others] = LOCALES;
+  const byLocale = Object.fromEntries(
+    LOCALES.map((l) => [l, new Map(symptoms[l].map((s) => [s.id, s]))]),
+  ) as Record<Locale, Map<string, SymptomEntry>>;
+
+  for (const locale of LOCALES) {
+    for (const entry of symptoms[locale]) {
+      for (const other of LOCALES) {
+        const missing = entry.file.replace(`symptoms/${locale}/`, `symptoms/${other}/`);
+        if (other === locale || byLocale[other].has(entry.id) || present.has(missing)) continue;
+        problems.push({
+          file: entry.file,
+          field: 'id',
+          message: `entry "${entry.id}" exists in ${locale} only`,
+          fix: `write ${missing}; every entry exists in both languages`,
+        });
+      }
+    }
+  }
+
+  for (const entry of symptoms[first]) {
+    for (const locale of others) {
+      const twin = byLocale[locale].get(entry.id);
+      if (!twin) continue;
+      for (const field of SHARED_FIELDS) {
+        if (JSON.stringify(entry[field]) !== JSON.stringify(twin[field])) {
+          problems.push({
+            file: twin.file,
+            field,
+            message: `${JSON.stringify(twin[field])} differs from ${JSON.stringify(entry[field])} in ${entry.file}`,
+            fix: `make ${field} the same in both languages`,
+          });
+        }
+      }
+    }
+  }
+
+  for (const locale of LOCALES) {
+    const owner = new Map<string, SymptomEntry>();
+    for (const entry of symptoms[locale]) {
+      for (const code of entry.codes) {
+        const previous = owner.get(code);
+        if (previous) {
+          problems.push({
+            file: entry.file,
+            field: 'codes',
+            message: `code "${code}" is already claimed by ${previous.file}`,
+            fix: `a code belongs to one entry: remove "${code}" here or there`,
+          });
+        } else owner.set(code, entry);
+      }
+      entry.related.forEach((id, i) => {
+        const target = entry.file.replace(/[^/]+\.yaml$/, `${id}.yaml`);
+        if (!byLocale[locale].has(id) && !present.has(target)) {
+          problems.push({
+            file: entry.file,
+            field: `related.${i}`,
+            message: `"${id}" is not the id of any entry`,
+            fix: 'use the file name (without .yaml) of an existing entry, or remove it',
+          });
+        } else if (id === entry.id) {
+          problems.push({ file: entry.file, field: `related.${i}`, message: 'points to the entry itself', fix: 'remove it' });
+        }
+      });
+    }
+  }
+}
