@@ -1,6 +1,8 @@
 import { Component, createRef, type ComponentChildren } from 'preact';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-import { safeUrl, type LookupResult } from './search-client.ts';
+import { diagnosis, type Diag } from './Diagnosis.tsx';
+import { entryLink, errorNote, page } from './parts.tsx';
+import type { LookupResult } from './search-client.ts';
 import type { Strings } from './strings.ts';
 
 export interface LookupProps {
@@ -39,16 +41,6 @@ type View =
   | { kind: 'done'; results: LookupResult[]; term: string; scope: string }
   | { kind: 'error' };
 
-/** The guided diagnosis in progress. */
-interface Diag {
-  /** The answer (its index) chosen at each question so far, from the first. */
-  steps: number[];
-  /** The language and site the tree was asked for: when they change, it loads again and starts over. */
-  scope?: string;
-  data?: DiagnoseData;
-  failed?: boolean;
-}
-
 interface State {
   /** The `query` attribute last seen: when it changes, it replaces the text. */
   query: string;
@@ -70,16 +62,6 @@ export const DEBOUNCE_MS = 150;
 
 /** Everything besides the text that a search depends on: a change searches again. */
 const scopeOf = ({ lang, site, limit }: LookupProps) => `${lang} ${site} ${limit}`;
-
-/**
- * A page of the FAQ site by its folder path (`zh/symptoms/`). From file:// (the offline bundle) a
- * folder URL opens a file listing, so there the link names the page's file.
- */
-const page = (site: string, path: string) => site + path + (site.startsWith('file:') ? 'index.html' : '');
-
-/** "Who acts: Merchant", for a result and for the entry a diagnosis ends on. */
-const who = (strings: Strings, actor: string) =>
-  strings.who + ((strings.actors as Record<string, string>)[actor] ?? actor);
 
 /**
  * The lookup box: an ARIA 1.2 combobox whose listbox holds the results, with a polite live region
@@ -163,10 +145,10 @@ export class Lookup extends Component<LookupProps, State> {
   }
 
   /** Moves in the diagnosis (null: back to the box), then focuses what is shown. */
-  #go(diag: Diag | null) {
+  #go = (diag: Diag | null) => {
     this.#focus = true;
     this.setState({ diag });
-  }
+  };
 
   override componentWillUnmount() {
     clearTimeout(this.#timer);
@@ -201,51 +183,15 @@ export class Lookup extends Component<LookupProps, State> {
     }, DEBOUNCE_MS);
   }
 
-  #choose(result: LookupResult) {
+  /** Follows a result, unless the host cancelled the select event to handle it itself. */
+  #choose = (result: LookupResult) => {
     if (this.props.onSelect(result)) location.assign(result.url);
-  }
-
-  /**
-   * An entry as a link: title, who acts, first step. A lookup result (an option of the listbox)
-   * and the entry a diagnosis ends on look the same; there, `arrow` after the title says that it
-   * opens the whole entry. A plain click selects it; modified clicks keep their meaning (new tab,
-   * new window).
-   */
-  #result(r: LookupResult, attributes: Record<string, unknown>, arrow = '') {
-    const { strings } = this.props;
-    return (
-      <a
-        class="pf-option"
-        part="option"
-        href={r.url}
-        onClick={(e) => {
-          if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
-            e.preventDefault();
-            this.#choose(r);
-          }
-        }}
-        {...attributes}
-      >
-        <span class="pf-title">
-          {/* Most titles start with their codes ("51 余额不足"); a badge would repeat them. */}
-          {r.codes
-            .filter((code) => !r.title.includes(code))
-            .map((code) => (
-              <span class="pf-code">{code}</span>
-            ))}
-          {r.title}
-          {arrow}
-        </span>
-        {r.actor && <span class="pf-who">{who(strings, r.actor)}</span>}
-        {r.step && <span class="pf-step">{r.step}</span>}
-      </a>
-    );
-  }
+  };
 
   #onKeyDown = (event: KeyboardEvent) => {
-    const { view, active, text } = this.state;
+    const { view, active, text, open } = this.state;
     const results = view.kind === 'done' ? view.results : [];
-    const expanded = this.state.open && results.length > 0;
+    const expanded = open && results.length > 0;
     const n = results.length;
     const key = event.key;
     if (key === 'ArrowDown' || key === 'ArrowUp') {
@@ -284,7 +230,7 @@ export class Lookup extends Component<LookupProps, State> {
   override render() {
     const { diag } = this.state;
     // One live region for both views, so that it is in place before anything is announced.
-    const [body, status] = diag ? this.#diagnosis(diag) : this.#box();
+    const [body, status] = diag ? diagnosis(diag, this.props, this.#go, this.#choose) : this.#box();
     return (
       <div class="pf-root" part="root" lang={this.props.lang}>
         {body}
@@ -354,7 +300,7 @@ export class Lookup extends Component<LookupProps, State> {
             // inside an option would be an interactive control nested in another. Being a real
             // link, a middle click or Ctrl+click still opens the entry in a new tab.
             <li key={r.id} role="none">
-              {this.#result(r, {
+              {entryLink(strings, r, this.#choose, '', {
                 id: `pf-opt-${i}`,
                 class: i === active ? 'pf-option pf-active' : 'pf-option',
                 role: 'option',
@@ -370,12 +316,7 @@ export class Lookup extends Component<LookupProps, State> {
             <a href={page(site, `${locale}/symptoms/`)}>{strings.catalogue}</a>
           </p>
         )}
-        {view.kind === 'error' && (
-          <p class="pf-note pf-error" part="error" role="alert">
-            {strings.error}
-            <a href={page(site, `${locale}/`)}>{strings.errorLink}</a>
-          </p>
-        )}
+        {view.kind === 'error' && errorNote(strings, page(site, `${locale}/`))}
         {/* No type="button" on the widget's buttons: in a shadow root they belong to no form of the host. */}
         {diagnose && (
           <button class="pf-link pf-diag" part="button" onClick={() => this.#go({ steps: [] })}>
@@ -384,90 +325,6 @@ export class Lookup extends Component<LookupProps, State> {
         )}
       </>,
       status,
-    ];
-  }
-
-  /**
-   * The guided diagnosis: one question at a time with its answers as buttons, then the entry it
-   * leads to (title, who acts, first step, a link to the whole entry). The same tree as the site's
-   * /<lang>/diagnose/ pages; Back and Start again move within it, Back on the first question
-   * returns to the box.
-   */
-  #diagnosis(diag: Diag): [ComponentChildren, string] {
-    const { strings, site, locale } = this.props;
-    const { data, steps } = diag;
-    let question = data?.questions[data.start];
-    let entry: LookupResult | undefined;
-    for (const i of data ? steps : []) {
-      const answer = question?.answers[i];
-      const id = answer?.entry ?? '';
-      const found = data!.entries[id];
-      if (found) {
-        // A tree published before entries carried their codes may still be in a cache.
-        entry = { ...found, codes: found.codes ?? [], id, url: safeUrl(found.url.replace(/^\//, ''), site) ?? '' };
-      }
-      question = data!.questions[answer?.next ?? ''];
-    }
-    // A tree that leads nowhere (a newer site, a broken file) counts as one that did not load.
-    const failed = diag.failed || (data && !question && !entry);
-    return [
-      <>
-        {failed ? (
-          <p class="pf-note pf-error" part="error" role="alert">
-            {strings.error}
-            <a href={page(site, `${locale}/diagnose/`)}>{strings.errorLink}</a>
-          </p>
-        ) : data ? (
-          <>
-            {/* .pf-who: the muted second line of an option, here the kicker and the question's help. */}
-            <p class="pf-who">
-              {data.title}
-              {entry ? '' : ` · ${strings.step(question!.depth)}`}
-            </p>
-            <h2 class="pf-q" part="question" tabIndex={-1}>
-              {entry ? strings.found : question!.question}
-            </h2>
-            {entry ? (
-              <div class="pf-list">{this.#result(entry, {}, ' →')}</div>
-            ) : (
-              <>
-                {question!.help && <p class="pf-who">{question!.help}</p>}
-                <ul class="pf-list" part="list">
-                  {question!.answers.map((a, i) => (
-                    <li>
-                      <button
-                        class="pf-option"
-                        part="answer"
-                        onClick={() => this.#go({ ...diag, steps: [...steps, i] })}
-                      >
-                        <span class="pf-title">{a.answer}</span>
-                        {a.detail && <span class="pf-who">{a.detail}</span>}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </>
-        ) : (
-          <p class="pf-note">{strings.loading}</p>
-        )}
-        <p class="pf-nav">
-          <button
-            class="pf-link"
-            part="button"
-            onClick={() => this.#go(steps.length ? { ...diag, steps: steps.slice(0, -1) } : null)}
-          >
-            ← {strings.back}
-          </button>
-          {steps.length > 0 && (
-            <button class="pf-link" part="button" onClick={() => this.#go({ ...diag, steps: [] })}>
-              ↺ {strings.restart}
-            </button>
-          )}
-        </p>
-      </>,
-      failed ? '' : !data ? strings.loading : entry ? entry.title : question!.question,
     ];
   }
 }

@@ -1,7 +1,15 @@
 import { render } from 'preact';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
-import { LookupError, diagnosis, lookup, preload, type LoadErrorType, type LookupResult } from './search-client.ts';
+import {
+  LookupError,
+  diagnosis,
+  lookup,
+  preload,
+  siteBase,
+  type LoadErrorType,
+  type LookupResult,
+} from './search-client.ts';
 import { STRINGS, siteLocale, widgetLang } from './strings.ts';
 
 const TAG = 'pos-faq-lookup';
@@ -74,7 +82,7 @@ class PosFaqLookup extends HTMLElement {
     } catch {
       // An unparseable base falls back to the script's own site.
     }
-    return site.endsWith('/') ? site : `${site}/`;
+    return siteBase(site);
   }
   get #limit() {
     const n = Number.parseInt(this.getAttribute('limit') ?? '', 10);

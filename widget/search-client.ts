@@ -63,8 +63,6 @@ function once<T>(url: string, what: string, load: (url: string) => Promise<T>): 
   return pending;
 }
 
-const loadPagefind = (bundle: string) => once(bundle, 'the search index', importPagefind);
-
 /** The smallest valid WebAssembly module: the magic number and version 1. */
 const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 
@@ -167,9 +165,13 @@ export function siteBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** The Pagefind bundle of the site for a widget language, loaded once. */
+const loadIndex = (root: string, lang: WidgetLang) =>
+  once(`${root}pagefind/${siteLocale(lang)}/`, 'the search index', importPagefind);
+
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
-  return loadPagefind(`${siteBase(base)}pagefind/${siteLocale(lang)}/`);
+  return loadIndex(siteBase(base), lang);
 }
 
 /**
@@ -211,7 +213,7 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
   const term = query.trim();
   if (!term) return [];
   const root = siteBase(base);
-  const pf = await loadPagefind(`${root}pagefind/${siteLocale(lang)}/`);
+  const pf = await loadIndex(root, lang);
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();

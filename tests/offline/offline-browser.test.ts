@@ -148,7 +148,7 @@ describe.each(SITES)('offline bundle of the $name', ({ name, dist, lookups, entr
 
 describe("the widget's own links offline", () => {
   // From file:// a folder URL opens a file listing instead of the page, so the widget's links to
-  // the site's pages (no results, errors) name the file there (widget/Lookup.tsx, `page`).
+  // the site's pages (no results, errors) name the file there (widget/parts.tsx, `page`).
   it('the no-results link ends in a file name', async () => {
     const { folder } = await offlineBundle(FIXTURE_DIST, 'fixture');
     const session = await openOffline({ folder, browser, path: 'zh/index.html' });

@@ -1,0 +1,112 @@
+import type { ComponentChildren } from 'preact';
+import type { DiagnoseData } from '../src/lib/diagnose.ts';
+// search-client before parts: esbuild lays modules out in import order, and this order gzips 9 bytes
+// smaller than the other, which the widget's size budget needs (tests/unit/widget-budget.test.ts).
+import { safeUrl, type LookupResult } from './search-client.ts';
+import { entryLink, errorNote, page } from './parts.tsx';
+import type { Strings } from './strings.ts';
+
+/**
+ * The guided diagnosis in progress. Lookup keeps it in its state, because the `mode` attribute
+ * opens and closes it there and the live region that announces each question is Lookup's.
+ */
+export interface Diag {
+  /** The answer (its index) chosen at each question so far, from the first. */
+  steps: number[];
+  /** The language and site the tree was asked for: when they change, it loads again and starts over. */
+  scope?: string;
+  data?: DiagnoseData;
+  failed?: boolean;
+}
+
+export interface DiagnosisProps {
+  strings: Strings;
+  /** Site address ending in a slash, for the entry's and the fallback link. */
+  site: string;
+  /** The site path prefix for this language: `zh` or `en`. */
+  locale: string;
+}
+
+/**
+ * The guided diagnosis: one question at a time with its answers as buttons, then the entry it
+ * leads to (title, who acts, first step, a link to the whole entry). The same tree as the site's
+ * /<lang>/diagnose/ pages; Back and Start again move within it, Back on the first question
+ * returns to the box. Returns what to show and what the live region should say.
+ *
+ * @param go Moves in the diagnosis (null: back to the box); the caller focuses what is shown then.
+ * @param choose Follows the entry the diagnosis ends on.
+ */
+export function diagnosis(
+  diag: Diag,
+  { strings, site, locale }: DiagnosisProps,
+  go: (diag: Diag | null) => void,
+  choose: (result: LookupResult) => void,
+): [ComponentChildren, string] {
+  const { data, steps } = diag;
+  let question = data?.questions[data.start];
+  let entry: LookupResult | undefined;
+  for (const i of data ? steps : []) {
+    const answer = question?.answers[i];
+    const id = answer?.entry ?? '';
+    const found = data!.entries[id];
+    if (found) {
+      // A tree published before entries carried their codes may still be in a cache.
+      entry = { ...found, codes: found.codes ?? [], id, url: safeUrl(found.url.replace(/^\//, ''), site) ?? '' };
+    }
+    question = data!.questions[answer?.next ?? ''];
+  }
+  // A tree that leads nowhere (a newer site, a broken file) counts as one that did not load.
+  const failed = diag.failed || (data && !question && !entry);
+  return [
+    <>
+      {failed ? (
+        errorNote(strings, page(site, `${locale}/diagnose/`))
+      ) : data ? (
+        <>
+          {/* .pf-who: the muted second line of an option, here the kicker and the question's help. */}
+          <p class="pf-who">
+            {data.title}
+            {entry ? '' : ` · ${strings.step(question!.depth)}`}
+          </p>
+          <h2 class="pf-q" part="question" tabIndex={-1}>
+            {entry ? strings.found : question!.question}
+          </h2>
+          {entry ? (
+            <div class="pf-list">{entryLink(strings, entry, choose, ' →')}</div>
+          ) : (
+            <>
+              {question!.help && <p class="pf-who">{question!.help}</p>}
+              <ul class="pf-list" part="list">
+                {question!.answers.map((a, i) => (
+                  <li>
+                    <button class="pf-option" part="answer" onClick={() => go({ ...diag, steps: [...steps, i] })}>
+                      <span class="pf-title">{a.answer}</span>
+                      {a.detail && <span class="pf-who">{a.detail}</span>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      ) : (
+        <p class="pf-note">{strings.loading}</p>
+      )}
+      <p class="pf-nav">
+        <button
+          class="pf-link"
+          part="button"
+          onClick={() => go(steps.length ? { ...diag, steps: steps.slice(0, -1) } : null)}
+        >
+          ← {strings.back}
+        </button>
+        {steps.length > 0 && (
+          <button class="pf-link" part="button" onClick={() => go({ ...diag, steps: [] })}>
+            ↺ {strings.restart}
+          </button>
+        )}
+      </p>
+    </>,
+    failed ? '' : !data ? strings.loading : entry ? entry.title : question!.question,
+  ];
+}
