@@ -15,7 +15,8 @@ import { checkPolicy, checkSymptoms } from './catalogue-checks.ts';
 import { readFiles, splitFrontmatter, validate } from './content-files.ts';
 import { sitePaths } from './routes.ts';
 import { diagnoseFileSchema } from '../schemas/diagnose.ts';
-import { checkDiagnosis, diagnosePaths, type DiagnoseSource, type Diagnosis } from './diagnose.ts';
+import { diagnosePaths, type Diagnosis } from './diagnose.ts';
+import { checkDiagnosis, type DiagnoseSource } from './diagnose-checks.ts';
 
 export interface SymptomEntry extends Symptom {
   locale: Locale;
@@ -129,7 +130,8 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
 
 /**
  * Reads `faq/diagnose/<lang>.yaml`, one decision tree per language, and checks each against the
- * schema; the graph checks (dead ends, loops, depth, both languages alike) run in checkDiagnosis.
+ * schema; the graph checks (dead ends, loops, depth, both languages alike) run in checkDiagnosis
+ * (diagnose-checks.ts).
  */
 function readDiagnosis(root: string, rel: (p: string) => string, problems: Problem[]): DiagnoseSource[] {
   const dir = join(root, 'diagnose');

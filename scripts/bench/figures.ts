@@ -1,0 +1,25 @@
+// What the measuring and the report both speak of: the lookups timed, and how figures are summed
+// up and written.
+
+/** First lookups, per language: the brief's own examples. */
+export const FIRST_QUERY = { zh: '连接超时', en: 'connection timeout' } as const;
+export type Lang = keyof typeof FIRST_QUERY;
+export const LANGS = Object.keys(FIRST_QUERY) as Lang[];
+/** The debounce of each UI, taken off its "typed → shown" times: both wait before searching. */
+export const DEBOUNCE = { ours: 150, pagefind: 300 } as const;
+export type Ui = keyof typeof DEBOUNCE;
+
+export const median = (xs: number[]) => percentile(xs, 50);
+/** The p-th percentile, interpolating between the two nearest values; NaN for no values. */
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  return sorted[lo]! + (sorted[Math.ceil(rank)]! - sorted[lo]!) * (rank - lo);
+}
+
+export const kib = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+export const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+export const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+export const s = (n: number) => `${n.toFixed(1)} s`;

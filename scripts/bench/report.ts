@@ -1,0 +1,172 @@
+// docs/benchmarks.md from the figures of one run. renderReport is pure: the machine and the run's
+// settings come in with the figures, so that the same input always gives the same page (and a unit
+// test can check it without the twelve-minute run).
+import { cpus, freemem, release, totalmem, type as osType } from 'node:os';
+import type { Run } from './build.ts';
+import { DEBOUNCE, FIRST_QUERY, kib, LANGS, median, mib, ms, percentile, s, type Ui } from './figures.ts';
+import type { UiFigures } from './lookups.ts';
+
+/** Targets from issue 6. */
+const TARGET = {
+  firstLookupBytes: 150 * 1024,
+  firstLookupBytesAt10k: 300 * 1024,
+  warmP50Ms: 50,
+  buildSecondsPer1000Pages: 15,
+};
+const check = (ok: boolean) => (ok ? '✅' : '❌');
+
+/** The machine the figures come from, as the report names it. */
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  /** Free memory when the report is written, after the run. */
+  freeBytes: number;
+  os: string;
+  node: string;
+}
+
+/** This machine, now. */
+export function thisMachine(): Machine {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryBytes: totalmem(),
+    freeBytes: freemem(),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+  };
+}
+
+/** A build and measurement of a generated catalogue. */
+export interface ScaleRun {
+  entries: number;
+  pages: number;
+  build: Run;
+  indexBytes: number;
+  ours: UiFigures | undefined;
+}
+
+export interface ReportInput {
+  startedAt: Date;
+  machine: Machine;
+  /** Load average over the minute before the run started. */
+  load: number;
+  chromium: string;
+  /** Cold runs per first-lookup measurement (`--runs`). */
+  runs: number;
+  build: Run;
+  offline: Run | null;
+  pages: number;
+  indexBytes: number;
+  pagefindBytes: number;
+  widgetGzip: number;
+  zipBytes: number | null;
+  uis: Partial<Record<Ui, UiFigures>>;
+  scale: ScaleRun[];
+}
+
+/** The report in Markdown; needs figures for both UIs on the shipped catalogue. */
+export function renderReport(r: ReportInput): string {
+  const m = r.machine;
+  const ours = r.uis.ours!;
+  const theirs = r.uis.pagefind!;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const total = r.build.seconds + (r.offline?.seconds ?? 0);
+  const perThousand = (seconds: number, pages: number) => seconds / (pages / 1000);
+  const p50 = (xs: number[]) => median(xs);
+
+  const lines: string[] = [];
+  lines.push('# Benchmarks', '');
+  lines.push(
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. ` +
+      'Figures depend on the machine and on what else it was doing; `npm test` checks no time.',
+    '',
+  );
+  lines.push('## Machine', '');
+  lines.push('| | |', '| --- | --- |');
+  lines.push(`| CPU | ${m.cpu}, ${m.cores} cores |`);
+  lines.push(`| Memory | ${(m.memoryBytes / 1024 ** 3).toFixed(1)} GB (${(m.freeBytes / 1024 ** 3).toFixed(1)} GB free at the end) |`);
+  lines.push(`| OS | ${m.os} |`);
+  lines.push(`| Node.js | ${m.node} |`);
+  lines.push(`| Chromium | ${r.chromium}, headless |`);
+  lines.push(`| Load average at the start | ${r.load.toFixed(2)} (other builds and tests shared the machine) |`);
+  lines.push('');
+
+  lines.push('## Shipped catalogue', '');
+  lines.push('| Measure | Result | Target |', '| --- | --- | --- |');
+  lines.push(`| Pages built | ${r.pages} | |`);
+  lines.push(
+    `| Full build: Astro, Pagefind, widget${r.offline ? ', offline bundle' : ''} | ${s(total)} (site ${s(r.build.seconds)}${r.offline ? `, offline ${s(r.offline.seconds)}` : ''}), ${s(perThousand(r.build.seconds, r.pages))} per 1,000 pages | ≤ 15 s per 1,000 pages ${check(perThousand(r.build.seconds, r.pages) <= TARGET.buildSecondsPer1000Pages)} |`,
+  );
+  lines.push(`| Peak memory of the build | ${r.build.peakMiB === null ? 'n/a' : `${r.build.peakMiB.toFixed(0)} MB`} | |`);
+  lines.push(`| Index on disk (both languages, without Pagefind's UI files) | ${mib(r.indexBytes)} (${mib(r.pagefindBytes)} with them) | |`);
+  if (r.zipBytes !== null) lines.push(`| Offline bundle zip | ${mib(r.zipBytes)} | |`);
+  lines.push(`| Widget, gzip -9 | ${kib(r.widgetGzip)} | ≤ 12 KB ${check(r.widgetGzip <= 12 * 1024)} |`);
+  for (const lang of LANGS) {
+    const c = ours.cold[lang];
+    lines.push(`| First lookup, ${lang} "${FIRST_QUERY[lang]}": bytes | ${kib(c.bytes)} in ${c.requests} requests | ≤ 150 KB ${check(c.bytes <= TARGET.firstLookupBytes)} |`);
+    lines.push(`| First lookup, ${lang}: time, loopback / Slow 4G | ${ms(c.ms)} / ${ms(ours.slow[lang].ms)} | |`);
+  }
+  lines.push(`| Warm lookup, typed → shown, p50 / p95 | ${ms(p50(ours.warm.shown))} / ${ms(percentile(ours.warm.shown, 95))} | p50 ≤ 50 ms ${check(p50(ours.warm.shown) <= TARGET.warmP50Ms)} |`);
+  lines.push(`| Warm lookup, \`el.lookup()\`, p50 / p95 | ${ms(p50(ours.warm.api))} / ${ms(percentile(ours.warm.api, 95))} | |`);
+  lines.push('');
+
+  lines.push('## Our lookup against Pagefind\'s Default UI', '');
+  lines.push(
+    'Both on the same index, in the same run, embedded the same way: a host page on one origin, the FAQ site on another, a fresh browser profile for every first lookup. ' +
+      'Bytes are everything received from the FAQ origin, headers included, from opening the page until the first results are on screen and the network is quiet (the UI\'s own script and stylesheet count). ' +
+      `Times run from the input event to the results on screen, minus each UI's debounce (ours ${DEBOUNCE.ours} ms, Pagefind UI's default ${DEBOUNCE.pagefind} ms). ` +
+      `Medians of ${r.runs} cold runs (${Math.min(r.runs, 3)} under Slow 4G: 150 ms RTT, 1.6 Mbit/s); warm figures over ${ours.warm.queries} queries from the relevance set.`,
+    '',
+  );
+  lines.push('| Measure | Ours | Pagefind UI | Ours / theirs |', '| --- | --- | --- | --- |');
+  for (const lang of LANGS) {
+    lines.push(`| First lookup bytes, ${lang} | ${kib(ours.cold[lang].bytes)} | ${kib(theirs.cold[lang].bytes)} | ${ratio(ours.cold[lang].bytes, theirs.cold[lang].bytes)} |`);
+    lines.push(`| First lookup requests, ${lang} | ${ours.cold[lang].requests} | ${theirs.cold[lang].requests} | |`);
+    lines.push(`| First lookup time, ${lang}, loopback | ${ms(ours.cold[lang].ms)} | ${ms(theirs.cold[lang].ms)} | ${ratio(ours.cold[lang].ms, theirs.cold[lang].ms)} |`);
+    lines.push(`| First lookup time, ${lang}, Slow 4G | ${ms(ours.slow[lang].ms)} | ${ms(theirs.slow[lang].ms)} | ${ratio(ours.slow[lang].ms, theirs.slow[lang].ms)} |`);
+  }
+  lines.push(`| Warm lookup p50 | ${ms(p50(ours.warm.shown))} | ${ms(p50(theirs.warm.shown))} | ${ratio(p50(ours.warm.shown), p50(theirs.warm.shown))} |`);
+  lines.push(`| Warm lookup p95 | ${ms(percentile(ours.warm.shown, 95))} | ${ms(percentile(theirs.warm.shown, 95))} | ${ratio(percentile(ours.warm.shown, 95), percentile(theirs.warm.shown, 95))} |`);
+  if (ours.warm.misses || theirs.warm.misses) {
+    lines.push(`| Queries that showed nothing within 15 s | ${ours.warm.misses} | ${theirs.warm.misses} | |`);
+  }
+  lines.push('');
+
+  lines.push('### Where the first lookup\'s bytes go', '');
+  lines.push('Bytes on the wire (headers included) by kind of file, one cold run each.', '');
+  const kinds = [...new Set(LANGS.flatMap((l) => [...Object.keys(ours.cold[l].kinds), ...Object.keys(theirs.cold[l].kinds)]))];
+  lines.push(`| File | ${LANGS.map((l) => `Ours, ${l} | Pagefind UI, ${l}`).join(' | ')} |`);
+  lines.push(`| --- | ${LANGS.map(() => '--- | ---').join(' | ')} |`);
+  const cell = (n: number | undefined) => (n ? kib(n) : '–');
+  for (const kind of kinds) {
+    lines.push(`| ${kind} | ${LANGS.map((l) => `${cell(ours.cold[l].kinds[kind])} | ${cell(theirs.cold[l].kinds[kind])}`).join(' | ')} |`);
+  }
+  lines.push('');
+
+  lines.push('## Scale', '');
+  lines.push(
+    'Generated catalogues (scripts/bench-catalogue.ts): the real entries plus variants of them for other terminal models, the same number in each language. Our lookup only; the same measurements as above.',
+    '',
+  );
+  lines.push('| Entries per language | Pages | Build | Per 1,000 pages | Peak memory | Index on disk | First lookup bytes (zh / en) | First lookup time, loopback (zh / en) | Warm p50 |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const run of r.scale) {
+    const o = run.ours;
+    const limit = run.entries >= 10_000 ? TARGET.firstLookupBytesAt10k : undefined;
+    const bytes = o ? `${kib(o.cold.zh.bytes)} / ${kib(o.cold.en.bytes)}${limit ? ` ${check(Math.max(o.cold.zh.bytes, o.cold.en.bytes) <= limit)}` : ''}` : 'n/a';
+    lines.push(
+      `| ${run.entries.toLocaleString('en')} | ${run.pages} | ${s(run.build.seconds)} | ${s(perThousand(run.build.seconds, run.pages))} ${check(perThousand(run.build.seconds, run.pages) <= TARGET.buildSecondsPer1000Pages)} | ${run.build.peakMiB === null ? 'n/a' : `${run.build.peakMiB.toFixed(0)} MB`} | ${mib(run.indexBytes)} | ${bytes} | ${o ? `${ms(o.cold.zh.ms)} / ${ms(o.cold.en.ms)}` : 'n/a'} | ${o ? `${ms(p50(o.warm.shown))} ${check(p50(o.warm.shown) <= TARGET.warmP50Ms)}` : 'n/a'} |`,
+    );
+  }
+  if (!r.scale.length) lines.push('| (not run: `--sizes=`) | | | | | | | | |');
+  lines.push('');
+  lines.push(
+    'Targets: first lookup ≤ 150 KB for the shipped catalogue and ≤ 300 KB at 10,000 entries; warm lookup p50 ≤ 50 ms; build ≤ 15 s per 1,000 pages. ' +
+      'Peak memory is the resident memory of the build\'s whole process tree (Node.js and Pagefind\'s binary), sampled every 100 ms.',
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}

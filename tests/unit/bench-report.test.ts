@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Cold, UiFigures } from '../../scripts/bench/lookups.ts';
+import { renderReport, type ReportInput } from '../../scripts/bench/report.ts';
+
+// `npm run bench` takes twelve minutes and its figures depend on the machine, so the report is
+// checked here on fixed figures: its tables stay well formed and it compares against the targets.
+
+const KB = 1024;
+
+function cold(bytes: number, ms: number, kinds: Record<string, number>): Cold {
+  return { bytes, requests: 13, ms, kinds };
+}
+
+function figures(bytes: number, warm: number[]): UiFigures {
+  const kinds = { 'widget script': 12 * KB, 'index chunks': bytes - 12 * KB };
+  return {
+    cold: { zh: cold(bytes, 65, kinds), en: cold(bytes - 10 * KB, 45, kinds) },
+    slow: { zh: cold(bytes, 1371, kinds), en: cold(bytes - 10 * KB, 1308, kinds) },
+    warm: { shown: warm, api: warm.map((ms) => ms / 2), misses: 0, queries: warm.length },
+  };
+}
+
+function input(overrides: Partial<ReportInput> = {}): ReportInput {
+  return {
+    startedAt: new Date('2026-11-25T19:12:30Z'),
+    machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 8 * 1024 ** 3, freeBytes: 2 * 1024 ** 3, os: 'Linux 6.0', node: 'v24.0.0' },
+    load: 0.82,
+    chromium: 'Chrome/156.0',
+    runs: 5,
+    build: { seconds: 1.8, peakMiB: 595 },
+    offline: { seconds: 0.8, peakMiB: 200 },
+    pages: 190,
+    indexBytes: 0.6 * 1024 * KB,
+    pagefindBytes: 1.4 * 1024 * KB,
+    widgetGzip: 11.9 * KB,
+    zipBytes: 1024 * KB,
+    uis: {
+      ours: figures(140 * KB, [4, 8, 12, 60]),
+      pagefind: { ...figures(170 * KB, [9, 9, 9, 9]), cold: { zh: cold(170 * KB, 38, { 'Pagefind UI script and CSS': 34 * KB }), en: cold(150 * KB, 25, {}) } },
+    },
+    scale: [],
+    ...overrides,
+  };
+}
+
+/** The rows of every table in the report, one array of rows per table. */
+function tables(markdown: string): string[][] {
+  const found: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) current = undefined;
+    else if (current) current.push(line);
+    else found.push((current = [line]));
+  }
+  return found;
+}
+
+describe('renderReport', () => {
+  const report = renderReport(input());
+
+  it('names the machine and the run', () => {
+    expect(report.startsWith('# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts) on 2026-11-25 19:12 UTC.')).toBe(true);
+    expect(report).toContain('| CPU | Test CPU, 2 cores |');
+    expect(report).toContain('| Memory | 8.0 GB (2.0 GB free at the end) |');
+    expect(report).toContain('| Chromium | Chrome/156.0, headless |');
+    expect(report).toContain('Medians of 5 cold runs (3 under Slow 4G');
+    expect(report.endsWith('sampled every 100 ms.\n\n')).toBe(true);
+  });
+
+  it('checks the shipped catalogue against the targets', () => {
+    expect(report).toContain('| Full build: Astro, Pagefind, widget, offline bundle | 2.6 s (site 1.8 s, offline 0.8 s), 9.5 s per 1,000 pages | ≤ 15 s per 1,000 pages ✅ |');
+    expect(report).toContain('| First lookup, zh "连接超时": bytes | 140.0 KB in 13 requests | ≤ 150 KB ✅ |');
+    expect(report).toContain('| First lookup, zh: time, loopback / Slow 4G | 65 ms / 1371 ms | |');
+    expect(report).toContain('| Warm lookup, typed → shown, p50 / p95 | 10 ms / 53 ms | p50 ≤ 50 ms ✅ |');
+    expect(report).toContain('| Offline bundle zip | 1.0 MB | |');
+
+    const heavy = renderReport(input({ widgetGzip: 13 * KB, uis: { ...input().uis, ours: figures(160 * KB, [70]) } }));
+    expect(heavy).toContain('| Widget, gzip -9 | 13.0 KB | ≤ 12 KB ❌ |');
+    expect(heavy).toContain('| First lookup, zh "连接超时": bytes | 160.0 KB in 13 requests | ≤ 150 KB ❌ |');
+    expect(heavy).toContain('p50 ≤ 50 ms ❌ |');
+  });
+
+  it('compares our lookup with Pagefind UI, kind of file by kind of file', () => {
+    expect(report).toContain('| First lookup bytes, zh | 140.0 KB | 170.0 KB | 0.82× |');
+    expect(report).toContain('| Warm lookup p50 | 10 ms | 9.0 ms | 1.11× |');
+    expect(report).not.toContain('Queries that showed nothing');
+    expect(report).toContain('| File | Ours, zh | Pagefind UI, zh | Ours, en | Pagefind UI, en |');
+    expect(report).toContain('| widget script | 12.0 KB | – | 12.0 KB | – |');
+    expect(report).toContain('| Pagefind UI script and CSS | – | 34.0 KB | – | – |');
+  });
+
+  it('says when the scale runs were left out, and checks them when they ran', () => {
+    expect(report).toContain('| (not run: `--sizes=`) | | | | | | | | |');
+    const scaled = renderReport(
+      input({
+        scale: [
+          { entries: 1000, pages: 2044, build: { seconds: 5.4, peakMiB: null }, indexBytes: 2.7 * 1024 * KB, ours: figures(145 * KB, [17]) },
+          { entries: 10_000, pages: 20_044, build: { seconds: 42.8, peakMiB: 2748 }, indexBytes: 21 * 1024 * KB, ours: figures(310 * KB, [31]) },
+        ],
+      }),
+    );
+    expect(scaled).not.toContain('not run');
+    expect(scaled).toContain('| 1,000 | 2044 | 5.4 s | 2.6 s ✅ | n/a | 2.7 MB | 145.0 KB / 135.0 KB | 65 ms / 45 ms | 17 ms ✅ |');
+    expect(scaled).toContain('| 10,000 | 20044 | 42.8 s | 2.1 s ✅ | 2748 MB | 21.0 MB | 310.0 KB / 300.0 KB ❌ |');
+  });
+
+  it('keeps every table well formed: each row has as many cells as the header', () => {
+    const all = [report, renderReport(input({ offline: null, zipBytes: null }))];
+    for (const markdown of all) {
+      const found = tables(markdown);
+      expect(found).toHaveLength(5);
+      for (const rows of found) {
+        const cells = (row: string) => row.split('|').length;
+        expect(rows[1]).toMatch(/^\|( --- \|)+$/);
+        for (const row of rows) expect(cells(row), row).toBe(cells(rows[0]!));
+      }
+    }
+  });
+});
