@@ -1,9 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
+
+/** Where `astro dev` finds the index of the last build. */
+const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
 
 /**
  * Builds one Pagefind bundle per language, `dist/pagefind/zh/` and `dist/pagefind/en/`.
@@ -15,6 +19,23 @@ export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'pos-faq:pagefind',
     hooks: {
+      // Pagefind indexes built pages, so `astro dev` has no index of its own: it serves the one
+      // from the last `npm run build`, and says so once when there is none.
+      'astro:server:setup': ({ server, logger }) => {
+        let warned = false;
+        server.middlewares.use('/pagefind/', (req, res, next) => {
+          const file = normalize(join(LAST_BUILD, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
+          if (!file.startsWith(LAST_BUILD) || !existsSync(file) || !statSync(file).isFile()) {
+            if (!warned && !existsSync(LAST_BUILD)) {
+              warned = true;
+              logger.warn('the lookup has no index in dev until `npm run build` has written dist/pagefind/');
+            }
+            return next();
+          }
+          res.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+          res.end(readFileSync(file));
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         for (const locale of LOCALES) {
