@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
-import { ContentError } from '../../src/lib/content-error.ts';
 import { FIXTURE_CONTENT } from '../helpers/build.ts';
+import { rejectionOf } from '../helpers/content.ts';
 
 let dir: string;
 
@@ -13,13 +13,7 @@ function broken(edit: (path: (p: string) => string) => void): string {
   dir = mkdtempSync(join(tmpdir(), 'pos-faq-content-'));
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   edit((p) => join(dir, p));
-  try {
-    loadCatalogue(dir, dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContentError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the content to be rejected');
+  return rejectionOf(dir);
 }
 
 function replaceIn(file: string, from: string | RegExp, to: string): void {

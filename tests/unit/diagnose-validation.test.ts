@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
-import { ContentError } from '../../src/lib/content-error.ts';
 import { describeDiagnosis, trail } from '../../src/lib/diagnose.ts';
 import { MAX_QUESTIONS } from '../../src/schemas/diagnose.ts';
 import { LOCALES, type Locale } from '../../src/schemas/faq.ts';
 import { FIXTURE_CONTENT } from '../helpers/build.ts';
+import { rejectionOf } from '../helpers/content.ts';
 
 interface Answer {
   answer: string;
@@ -34,13 +34,7 @@ function broken(edit: (tree: Tree, locale: Locale) => void, files?: (path: (p: s
     writeFileSync(file, stringify(tree));
   }
   files?.((p) => join(dir, p));
-  try {
-    loadCatalogue(dir, dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ContentError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the content to be rejected');
+  return rejectionOf(dir);
 }
 
 /** The same change in both languages, so only the fault under test is reported. */
