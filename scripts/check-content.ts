@@ -7,9 +7,9 @@ import { describeDiagnosis } from '../src/lib/diagnose.ts';
 const root = process.env['POS_FAQ_CONTENT'] ?? 'faq';
 
 try {
-  const { symptoms, topics, diagnosis } = loadCatalogue(root);
+  const { symptoms, topics, diagnosis, glossary } = loadCatalogue(root);
   console.log(
-    `${root} is fine: ${symptoms.zh.length} symptom entries and ${topics.zh.length} topic pages in each language.`,
+    `${root} is fine: ${symptoms.zh.length} symptom entries and ${topics.zh.length} topic pages in each language, ${glossary.zh.length} glossary terms.`,
   );
   console.log(describeDiagnosis(diagnosis.zh));
 } catch (error) {

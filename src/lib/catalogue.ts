@@ -17,6 +17,7 @@ import { sitePaths } from './routes.ts';
 import { diagnoseFileSchema } from '../schemas/diagnose.ts';
 import { diagnosePaths, type Diagnosis } from './diagnose.ts';
 import { checkDiagnosis, type DiagnoseSource } from './diagnose-checks.ts';
+import { readGlossary, type GlossaryEntry } from './glossary-checks.ts';
 
 export interface SymptomEntry extends Symptom {
   locale: Locale;
@@ -38,6 +39,8 @@ export interface Catalogue {
   topics: Record<Locale, TopicPage[]>;
   /** The guided diagnosis: one decision tree per language. */
   diagnosis: Record<Locale, Diagnosis>;
+  /** The glossary, in each language in the file's order (faq/glossary/<lang>.yaml). */
+  glossary: Record<Locale, GlossaryEntry[]>;
 }
 
 /**
@@ -76,6 +79,9 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     diagnoseSources,
     (locale, id) => present.has(rel(join(root, 'symptoms', locale, `${id}.yaml`))),
     problems,
+  );
+  const glossary = readGlossary(root, rel, problems, (locale, id) =>
+    present.has(rel(join(root, 'symptoms', locale, `${id}.yaml`))),
   );
 
   // Links may point to entries that exist but failed validation: those are reported once, above.
@@ -125,7 +131,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
   }
 
   if (problems.length || !diagnosis) throw new ContentError(problems);
-  return { symptoms, topics, diagnosis };
+  return { symptoms, topics, diagnosis, glossary };
 }
 
 /**
