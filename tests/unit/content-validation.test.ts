@@ -134,3 +134,71 @@ describe('content validation', () => {
     expect(message).toMatch(/has 2 problems/);
   });
 });
+
+describe('glossary validation', () => {
+  it('accepts the fixture glossary, the same terms in both languages', () => {
+    const { glossary } = loadCatalogue(FIXTURE_CONTENT);
+    expect(glossary.zh.map((t) => t.id)).toEqual(['acquirer', 'host', 'reversal']);
+    expect(glossary.en.map((t) => t.id)).toEqual(glossary.zh.map((t) => t.id));
+  });
+
+  it('rejects a glossary missing in one language', () => {
+    const message = broken((p) => unlinkSync(p('glossary/en.yaml')));
+    expect(message).toContain('glossary/en.yaml › -: the en glossary is missing');
+    expect(message).toContain("Fix: write");
+    expect(message).toContain("copy the other language's file");
+  });
+
+  it('rejects a term that exists in one language only', () => {
+    const message = broken((p) => replaceIn(p('glossary/en.yaml'), /  - id: reversal\n[\s\S]*$/, ''));
+    expect(message).toContain('glossary/zh.yaml › terms.2.id: term "reversal" exists in zh only');
+    expect(message).toContain('Fix: add it to faq/glossary/en.yaml with the same id');
+  });
+
+  it('rejects two terms with the same id', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) replaceIn(p(`glossary/${l}.yaml`), 'id: reversal', 'id: host');
+    });
+    expect(message).toContain('glossary/zh.yaml › terms.2.id: id "host" is already used by terms.1 ("主机")');
+    expect(message).toContain('Fix: give each term its own id');
+  });
+
+  it('rejects a "see" link to a term that does not exist', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) replaceIn(p(`glossary/${l}.yaml`), 'see: [host]', 'see: [no-such-term]');
+    });
+    expect(message).toContain('glossary/zh.yaml › terms.0.see.0: "no-such-term" is not the id of any term in this file');
+    expect(message).toContain('Fix: use the id of a term of the glossary, or remove it');
+  });
+
+  it('rejects a link to an entry that does not exist', () => {
+    const message = broken((p) => {
+      for (const l of ['zh', 'en']) replaceIn(p(`glossary/${l}.yaml`), 'entries: [network-timeout]', 'entries: [gone]');
+    });
+    expect(message).toContain('glossary/en.yaml › terms.1.entries.0: "gone" is not the id of any entry');
+  });
+
+  it('rejects a word claimed by two terms, whatever its case, spaces or hyphens', () => {
+    const message = broken((p) => replaceIn(p('glossary/en.yaml'), 'term: reversal', 'term: reversal\n    also: [Acquiring-Bank]'));
+    expect(message).toContain('glossary/en.yaml › terms.2.also.0: "Acquiring-Bank" is already a form of "acquirer" (terms.0, "acquiring bank")');
+    expect(message).toContain('Fix: a word links to one term only');
+  });
+
+  it('rejects markup in glossary text, which is plain text', () => {
+    const message = broken((p) => replaceIn(p('glossary/zh.yaml'), '收单机构处理交易的计算机系统。', '收单机构处理交易的<b>计算机</b>系统，见 [冲正](/glossary/#reversal)。'));
+    expect(message).toContain('glossary/zh.yaml › terms.1.text: contains an HTML tag ("<b>")');
+    expect(message).toContain('Fix: write it as plain text');
+  });
+
+  it('rejects fields that differ between the languages', () => {
+    const message = broken((p) => replaceIn(p('glossary/en.yaml'), 'group: terminal', 'group: money'));
+    expect(message).toContain('glossary/en.yaml › terms.1.group: "money" differs from "terminal" in');
+    expect(message).toContain('Fix: make group the same in both languages');
+  });
+
+  it('rejects an unknown group and lists the allowed ones', () => {
+    const message = broken((p) => replaceIn(p('glossary/zh.yaml'), 'group: parties', 'group: people'));
+    expect(message).toContain('glossary/zh.yaml › terms.0.group: "people" is not allowed');
+    expect(message).toContain('Fix: use one of: parties, terminal, transactions, receipt, money');
+  });
+});
