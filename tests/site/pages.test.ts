@@ -11,7 +11,7 @@ const ids = catalogue.symptoms.zh.map((s) => s.id);
 const LANGS = { zh: 'zh-CN', en: 'en' } as const;
 
 /** Every route the site promises, language-less. */
-const routes = ['/', '/symptoms/', '/codes/', ...TOPICS.map((t) => `/${t}/`), ...ids.map((id) => `/symptoms/${id}/`)];
+const routes = ['/', '/symptoms/', '/codes/', '/glossary/', ...TOPICS.map((t) => `/${t}/`), ...ids.map((id) => `/symptoms/${id}/`)];
 
 describe('the built site', () => {
   it('has every route in both languages, the chooser, the 404 page and the sitemap', () => {
