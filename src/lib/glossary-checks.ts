@@ -18,6 +18,9 @@ export interface GlossaryEntry extends GlossaryTerm {
 /** Fields that say what the term is rather than how it is worded: both languages agree on them. */
 const SHARED_FIELDS = ['group', 'see', 'entries'] as const;
 
+/** Anchors the glossary page uses for itself (the skip link's target, the sections). */
+const RESERVED_IDS = /^(main|glossary-sections|group-.*)$/;
+
 /** Markup that would be shown literally on the page, since glossary text is plain text. */
 const MARKUP: { what: string; pattern: RegExp }[] = [
   { what: 'an HTML tag', pattern: /<\/?[a-z][^>]*>/i },
@@ -80,7 +83,14 @@ function checkTerms(terms: GlossaryEntry[], entryExists: (id: string) => boolean
   for (const term of terms) {
     const { file, field } = term;
     const previous = ids.get(term.id);
-    if (previous) {
+    if (RESERVED_IDS.test(term.id)) {
+      problems.push({
+        file,
+        field: `${field}.id`,
+        message: `"${term.id}" is already an anchor of the glossary page itself`,
+        fix: 'choose another id: main, glossary-sections and group-… are taken',
+      });
+    } else if (previous) {
       problems.push({
         file,
         field: `${field}.id`,
