@@ -49,34 +49,88 @@ export function formKey(form: string): string {
 
 /** Latin letters and digits: a form whose edge is one of them must not touch another one. */
 const WORD = /[\p{Script=Latin}\p{Nd}]/u;
+const SEPARATOR = /[\s\u00a0-]/u;
+const isWord = (c: string | undefined) => c !== undefined && WORD.test(c);
 
-function pattern(form: string, plurals: boolean): string {
-  const chars = [...form.trim()];
-  const body = form
-    .trim()
-    .split(/[\s\u00a0-]+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('[\\s\\u00a0-]*');
-  const first = chars[0] ?? '';
-  const last = chars.at(-1) ?? '';
-  const latinEnd = /\p{Script=Latin}/u.test(last);
-  return (
-    (WORD.test(first) ? '(?<![\\p{Script=Latin}\\p{Nd}])' : '') +
-    body +
-    (plurals && latinEnd ? '(?:e?s)?' : '') +
-    (WORD.test(last) ? '(?![\\p{Script=Latin}\\p{Nd}])' : '')
-  );
+/** What a form stands for: a term to link, or `undefined` for an exception left as text. */
+interface Ending {
+  term: LinkTerm | undefined;
+  /** The form ends with a Latin letter or digit, so the text must not go on with one. */
+  wordEnd: boolean;
+  /** The form ends with a Latin letter and may take a plural ending. */
+  plural: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ending?: Ending;
+}
+
+/**
+ * A character tree of every form, keyed as formKey() keys them, so that a text is scanned once
+ * whatever the number of terms (a regular expression of all forms costs time per form and
+ * position, which a 10,000-entry catalogue feels).
+ */
+function buildTrie(terms: readonly LinkTerm[], plurals: boolean): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  const add = (form: string, term: LinkTerm | undefined) => {
+    const key = formKey(form.trim());
+    if (!key) return;
+    let node = root;
+    for (const c of key) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    const last = key.at(-1);
+    // An exception wins over a form with the same key, so that "except" always holds.
+    if (node.ending && term) return;
+    node.ending = { term, wordEnd: isWord(last), plural: plurals && /\p{Script=Latin}/u.test(last ?? '') };
+  };
+  for (const term of terms) {
+    for (const form of term.forms) add(form, term);
+    for (const phrase of term.except ?? []) add(phrase, undefined);
+  }
+  return root;
+}
+
+/**
+ * The longest form that starts at `start` in `text`: its end and what it stands for. Spaces and
+ * hyphens inside the text are skipped, case is ignored, and Latin edges need word boundaries.
+ */
+function longestAt(root: TrieNode, text: string, start: number): { end: number; ending: Ending } | undefined {
+  const first = text[start];
+  if (first === undefined || SEPARATOR.test(first)) return undefined;
+  if (isWord(first) && isWord(text[start - 1])) return undefined;
+  let node: TrieNode | undefined = root;
+  let best: { end: number; ending: Ending } | undefined;
+  for (let i = start; i < text.length && node; i++) {
+    const c = text[i]!;
+    if (i > start && SEPARATOR.test(c)) continue;
+    node = node.next.get(c.toLowerCase());
+    const ending = node?.ending;
+    if (!ending) continue;
+    let end = i + 1;
+    if (ending.plural) {
+      const rest = text.slice(end, end + 2).toLowerCase();
+      if (rest.startsWith('es') && !isWord(text[end + 2])) end += 2;
+      else if (rest.startsWith('s') && !isWord(text[end + 1])) end += 1;
+    }
+    if (ending.wordEnd && isWord(text[end])) continue;
+    best = { end, ending };
+  }
+  return best;
 }
 
 /**
  * Links the first use of each glossary term on a page to its explanation on the glossary page.
  *
- * Matching is done on each text node: all forms of all terms in one expression, the longest
- * first, so "IC 卡参数" wins over "IC 卡" at the same place. Chinese needs no word boundaries;
+ * Matching is done on each text node, leftmost first and, at one place, the longest form of
+ * all terms, so "IC 卡参数" wins over "IC 卡". Chinese needs no word boundaries;
  * a form that starts or ends with a Latin letter or digit never matches inside a longer Latin
  * word ("MAC" is not found in "machine", "D0" not in "D01"), which gives English its word
- * boundaries. Matching ignores case, and spaces or hyphens in a form match any run of them or
- * none ("sign-on" finds "sign on"; "MAC 校验" finds "MAC校验").
+ * boundaries. Matching ignores case, and spaces and hyphens inside a form or the text
+ * ("sign-on" finds "sign on"; "MAC 校验" finds "MAC校验").
  *
  * The link's text is the text as it was, so the page reads the same with or without it; its
  * accessible name is that text and its `title` describes it. Nothing is linked inside links,
@@ -86,17 +140,10 @@ export default function rehypeGlossaryLinks(options?: Options | null) {
   const { terms = [], href = '/glossary/', plurals = false, ignoreClasses = [], className } = options ?? emptyOptions;
   const ignored = new Set(ignoreClasses);
 
-  // One alternative per form or exception, longest first; the group names say which term it is.
-  const alternatives: { source: string; term: LinkTerm | undefined; length: number }[] = [];
-  for (const term of terms) {
-    for (const form of term.forms) alternatives.push({ source: pattern(form, plurals), term, length: formKey(form).length });
-    for (const phrase of term.except ?? []) alternatives.push({ source: pattern(phrase, plurals), term: undefined, length: formKey(phrase).length });
-  }
-  alternatives.sort((a, b) => b.length - a.length);
-  const matcher = alternatives.length ? new RegExp(alternatives.map((a, i) => `(?<t${i}>${a.source})`).join('|'), 'giu') : undefined;
+  const trie = buildTrie(terms, plurals);
 
   return (tree: Root, file: VFile) => {
-    if (!matcher) return;
+    if (!terms.length) return;
     const seenIds = new Set<string>();
     for (const term of terms) {
       if (seenIds.has(term.id)) {
@@ -108,28 +155,36 @@ export default function rehypeGlossaryLinks(options?: Options | null) {
 
     const linkText = (node: Text): ElementContent[] | undefined => {
       const out: ElementContent[] = [];
+      const text = node.value;
       let last = 0;
-      matcher.lastIndex = 0;
-      for (const match of node.value.matchAll(matcher)) {
-        const index = Number(Object.entries(match.groups ?? {}).find(([, v]) => v !== undefined)?.[0].slice(1));
-        const term = alternatives[index]?.term;
-        if (!term || linked.has(term.id)) continue;
-        linked.add(term.id);
-        if (match.index > last) out.push({ type: 'text', value: node.value.slice(last, match.index) });
-        out.push({
-          type: 'element',
-          tagName: 'a',
-          properties: {
-            href: `${href}#${term.id}`,
-            ...(className && { className: [className] }),
-            ...(term.title && { title: term.title }),
-          },
-          children: [{ type: 'text', value: match[0] }],
-        });
-        last = match.index + match[0].length;
+      for (let i = 0; i < text.length; ) {
+        const match = longestAt(trie, text, i);
+        if (!match) {
+          i++;
+          continue;
+        }
+        const { term } = match.ending;
+        if (term && !linked.has(term.id)) {
+          linked.add(term.id);
+          if (i > last) out.push({ type: 'text', value: text.slice(last, i) });
+          out.push({
+            type: 'element',
+            tagName: 'a',
+            properties: {
+              href: `${href}#${term.id}`,
+              ...(className && { className: [className] }),
+              ...(term.title && { title: term.title }),
+            },
+            children: [{ type: 'text', value: text.slice(i, match.end) }],
+          });
+          last = match.end;
+        }
+        // A form already linked, or an exception, is passed over whole: no shorter form inside it
+        // is linked either ("MAC 密钥" is not the place to link "MAC").
+        i = match.end;
       }
       if (!out.length) return undefined;
-      if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+      if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
       return out;
     };
 
