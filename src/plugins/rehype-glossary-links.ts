@@ -129,8 +129,9 @@ function longestAt(root: TrieNode, text: string, start: number): { end: number; 
  * all terms, so "IC 卡参数" wins over "IC 卡". Chinese needs no word boundaries;
  * a form that starts or ends with a Latin letter or digit never matches inside a longer Latin
  * word ("MAC" is not found in "machine", "D0" not in "D01"), which gives English its word
- * boundaries. Matching ignores case, and spaces and hyphens inside a form or the text
- * ("sign-on" finds "sign on"; "MAC 校验" finds "MAC校验").
+ * boundaries. Matching ignores case, and spaces and hyphens after a form's first character, in
+ * the form and in the text ("sign-on" finds "sign on"; "MAC 校验" finds "MAC校验"). A phrase in
+ * a term's `except` is matched like a form and left as text ("network operator").
  *
  * The link's text is the text as it was, so the page reads the same with or without it; its
  * accessible name is that text and its `title` describes it. Nothing is linked inside links,
