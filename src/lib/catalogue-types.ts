@@ -1,0 +1,31 @@
+import type { CodeClass } from '../schemas/codes.ts';
+import type { Locale, Symptom, Topic } from '../schemas/faq.ts';
+import type { Diagnosis } from './diagnose.ts';
+import type { TopicSection } from './render-topic.ts';
+
+// The checked catalogue's shapes. Loading it is catalogue.ts, the checks are catalogue-checks.ts;
+// both import these types from here, so neither imports the other.
+
+export interface SymptomEntry extends Symptom {
+  locale: Locale;
+  file: string;
+}
+
+export interface TopicPage {
+  slug: Topic;
+  locale: Locale;
+  file: string;
+  title: string;
+  description: string;
+  introHtml: string;
+  sections: TopicSection[];
+}
+
+export interface Catalogue {
+  symptoms: Record<Locale, SymptomEntry[]>;
+  topics: Record<Locale, TopicPage[]>;
+  /** The guided diagnosis: one decision tree per language. */
+  diagnosis: Record<Locale, Diagnosis>;
+  /** The UnionPay class (A–E) of every response code, from `faq/codes.yaml`; "00" is always there. */
+  codeClasses: Readonly<Record<string, CodeClass>>;
+}
