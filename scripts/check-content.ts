@@ -11,7 +11,7 @@ try {
   console.log(
     `${root} is fine: ${symptoms.zh.length} symptom entries and ${topics.zh.length} topic pages in each language, ${glossary.zh.length} glossary terms.`,
   );
-  console.log(describeDiagnosis(diagnosis.zh));
+  console.log(describeDiagnosis(diagnosis.zh, symptoms.zh));
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -1,5 +1,6 @@
-import { LOCALES, type Locale } from '../schemas/faq.ts';
-import type { SymptomEntry } from './catalogue.ts';
+import { CODE_CLASSES, SUCCESS_CODE, type CodeClass, type CodeClasses } from '../schemas/codes.ts';
+import { LOCALES, responseCode, type Locale } from '../schemas/faq.ts';
+import type { SymptomEntry } from './catalogue-types.ts';
 import type { Problem } from './content-error.ts';
 import { POLICY_FIX, policyViolation } from './content-policy.ts';
 
@@ -90,4 +91,49 @@ export function checkSymptoms(
       });
     }
   }
+}
+
+/**
+ * `faq/codes.yaml` against the entries: every key is a two-character code, "00" is there with
+ * class A, and every code an entry claims has a class. Returns the table, or undefined when it
+ * could not be read.
+ */
+export function checkCodeClasses(
+  { file, data }: { file: string; data: CodeClasses | undefined },
+  symptoms: Record<Locale, SymptomEntry[]>,
+  problems: Problem[],
+): Readonly<Record<string, CodeClass>> | undefined {
+  if (!data) return undefined;
+  const classes: Record<string, CodeClass> = {};
+  for (const [code, cls] of Object.entries(data)) {
+    if (!responseCode.safeParse(code).success) {
+      const quoted = /^\d$/.test(code) ? `"0${code}"` : `"${code.toUpperCase().padStart(2, '0')}"`;
+      problems.push({
+        file,
+        field: code,
+        message: `"${code}" is not a two-character response code`,
+        fix: `quote the code so YAML keeps its leading zero, like ${quoted}: ${cls}`,
+      });
+    } else classes[code] = cls;
+  }
+  if (classes[SUCCESS_CODE] !== 'A') {
+    problems.push({
+      file,
+      field: SUCCESS_CODE,
+      message: classes[SUCCESS_CODE] ? `"00" (approved) has class ${classes[SUCCESS_CODE]}` : '"00" (approved) is missing',
+      fix: 'add the line "00": A; the codes page shows it as its first row',
+    });
+  }
+  const claimed = new Map<string, string>();
+  for (const locale of LOCALES) for (const entry of symptoms[locale]) for (const code of entry.codes) if (!claimed.has(code)) claimed.set(code, entry.file);
+  for (const [code, entryFile] of claimed) {
+    if (classes[code]) continue;
+    problems.push({
+      file,
+      field: code,
+      message: `code "${code}" (claimed by ${entryFile}) has no class`,
+      fix: `add "${code}": <class> with the class from the UnionPay table: ${CODE_CLASSES.join(', ')} (see faq/README.md)`,
+    });
+  }
+  return classes;
 }

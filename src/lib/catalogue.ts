@@ -1,47 +1,19 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import {
-  LOCALES,
-  TOPICS,
-  symptomSchema,
-  topicSchema,
-  type Locale,
-  type Symptom,
-  type Topic,
-} from '../schemas/faq.ts';
+import { LOCALES, TOPICS, symptomSchema, topicSchema, type Locale, type Topic } from '../schemas/faq.ts';
+import { codeClassesSchema, type CodeClasses } from '../schemas/codes.ts';
+import type { Catalogue, SymptomEntry, TopicPage } from './catalogue-types.ts';
 import { ContentError, type Problem } from './content-error.ts';
-import { renderTopic, type TopicSection } from './render-topic.ts';
-import { checkPolicy, checkSymptoms } from './catalogue-checks.ts';
+import { renderTopic } from './render-topic.ts';
+import { checkCodeClasses, checkPolicy, checkSymptoms } from './catalogue-checks.ts';
 import { readFiles, splitFrontmatter, validate } from './content-files.ts';
 import { sitePaths } from './routes.ts';
 import { diagnoseFileSchema } from '../schemas/diagnose.ts';
-import { diagnosePaths, type Diagnosis } from './diagnose.ts';
+import { diagnosePaths } from './diagnose.ts';
 import { checkDiagnosis, type DiagnoseSource } from './diagnose-checks.ts';
-import { readGlossary, type GlossaryEntry } from './glossary-checks.ts';
+import { readGlossary } from './glossary-checks.ts';
 
-export interface SymptomEntry extends Symptom {
-  locale: Locale;
-  file: string;
-}
-
-export interface TopicPage {
-  slug: Topic;
-  locale: Locale;
-  file: string;
-  title: string;
-  description: string;
-  introHtml: string;
-  sections: TopicSection[];
-}
-
-export interface Catalogue {
-  symptoms: Record<Locale, SymptomEntry[]>;
-  topics: Record<Locale, TopicPage[]>;
-  /** The guided diagnosis: one decision tree per language. */
-  diagnosis: Record<Locale, Diagnosis>;
-  /** The glossary, in each language in the file's order (faq/glossary/<lang>.yaml). */
-  glossary: Record<Locale, GlossaryEntry[]>;
-}
+export type { Catalogue, GlossaryEntry, SymptomEntry, TopicPage } from './catalogue-types.ts';
 
 /**
  * Reads and checks everything under `root` (normally `faq/`). Throws a ContentError that lists
@@ -74,6 +46,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     });
   }
   checkSymptoms(symptoms, present, problems);
+  const codeClasses = checkCodeClasses(readCodeClasses(root, rel, problems), symptoms, problems);
   const diagnoseSources = readDiagnosis(root, rel, problems);
   const diagnosis = checkDiagnosis(
     diagnoseSources,
@@ -130,8 +103,28 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     }
   }
 
-  if (problems.length || !diagnosis) throw new ContentError(problems);
-  return { symptoms, topics, diagnosis, glossary };
+  if (problems.length || !diagnosis || !codeClasses) throw new ContentError(problems);
+  return { symptoms, topics, diagnosis, codeClasses, glossary };
+}
+
+/** Reads `faq/codes.yaml` (response code → UnionPay class) and checks it against the schema. */
+function readCodeClasses(
+  root: string,
+  rel: (p: string) => string,
+  problems: Problem[],
+): { file: string; data: CodeClasses | undefined } {
+  const file = rel(join(root, 'codes.yaml'));
+  if (!existsSync(join(root, 'codes.yaml'))) {
+    problems.push({
+      file,
+      field: '-',
+      message: 'the table of response-code classes is missing',
+      fix: `write ${file}: one line per code, "05": C (see faq/README.md)`,
+    });
+    return { file, data: undefined };
+  }
+  const raw = readFiles(root, '.yaml', rel, problems).find((r) => r.name === 'codes');
+  return { file, data: raw ? validate(codeClassesSchema, raw, problems) : undefined };
 }
 
 /**

@@ -55,9 +55,72 @@ export function trail(tree: Diagnosis, id: string): { node: DiagnoseNode; answer
   return steps;
 }
 
-/** One line for the build log and `npm run check:content`: size and depth of the tree. */
-export function describeDiagnosis(tree: Diagnosis): string {
-  return `diagnosis: ${tree.nodes.length} questions lead to ${tree.entries.length} entries, at most ${tree.maxDepth} questions deep (limit ${MAX_QUESTIONS}).`;
+/** Share of all entries the diagnosis must reach within MAX_QUESTIONS questions. */
+export const MIN_ENTRY_COVERAGE = 0.9;
+
+/** What the diagnosis reaches of the catalogue. */
+export interface DiagnosisCoverage {
+  /** Entries in the catalogue, and those the tree ends on (every one within MAX_QUESTIONS). */
+  entries: number;
+  reached: number;
+  /** Entries the tree never ends on. */
+  unreached: string[];
+  /** Response codes owned by an entry, and those the code branch names on the way to their entry. */
+  codes: number;
+  codesReached: number;
+  /** Codes a reader holding them cannot follow to their entry. */
+  codesUnreached: string[];
+}
+
+/** True when `code` appears as a token of its own in the text: "51" in "38、51、61", not in "151". */
+function names(text: string, code: string): boolean {
+  return new RegExp(`(?<![0-9A-Za-z])${code}(?![0-9A-Za-z])`).test(text);
+}
+
+/**
+ * How much of the catalogue the tree reaches. A code counts as reached when some way through the
+ * tree ends on the entry owning it and, at every question on that way that tells codes apart
+ * (two or more of its answers name codes), the answer taken names this code: a reader who holds
+ * the code finds it at each step and never ends on the "code not covered" entry.
+ */
+export function diagnosisCoverage(tree: Diagnosis, entries: readonly { id: string; codes: readonly string[] }[]): DiagnosisCoverage {
+  const reached = new Set(tree.entries);
+  const owned = entries.flatMap((e) => e.codes.map((code) => ({ code, owner: e.id })));
+  const allCodes = [...new Set(owned.map((o) => o.code))];
+  const said = (a: DiagnoseAnswer) => `${a.answer} ${a.detail ?? ''}`;
+  const tellsCodesApart = (node: DiagnoseNode) => node.answers.filter((a) => allCodes.some((c) => names(said(a), c))).length >= 2;
+  const found = (code: string, owner: string) =>
+    tree.nodes.some((node) =>
+      node.answers.some((a, i) => {
+        if (a.entry !== owner) return false;
+        const way = [...trail(tree, node.id), { node, answer: i }];
+        return names(said(a), code) && way.every((step) => !tellsCodesApart(step.node) || names(said(step.node.answers[step.answer]!), code));
+      }),
+    );
+  const codesUnreached = owned.filter(({ code, owner }) => !found(code, owner)).map(({ code }) => code);
+  return {
+    entries: entries.length,
+    reached: entries.filter((e) => reached.has(e.id)).length,
+    unreached: entries.filter((e) => !reached.has(e.id)).map((e) => e.id),
+    codes: owned.length,
+    codesReached: owned.length - codesUnreached.length,
+    codesUnreached,
+  };
+}
+
+/**
+ * One line for the build log and `npm run check:content`: size and depth of the tree, and with
+ * the catalogue's entries, how much of it the tree reaches.
+ */
+export function describeDiagnosis(tree: Diagnosis, entries?: readonly { id: string; codes: readonly string[] }[]): string {
+  const line = `diagnosis: ${tree.nodes.length} questions lead to ${tree.entries.length} entries, at most ${tree.maxDepth} questions deep (limit ${MAX_QUESTIONS}).`;
+  if (!entries) return line;
+  const c = diagnosisCoverage(tree, entries);
+  const share = c.entries ? Math.round((100 * c.reached) / c.entries) : 100;
+  let text = `${line} It reaches ${c.reached} of ${c.entries} entries (${share} %) and ${c.codesReached} of ${c.codes} response codes by their code.`;
+  if (c.reached < MIN_ENTRY_COVERAGE * c.entries) text += ` Warning: below ${MIN_ENTRY_COVERAGE * 100} %; not reached: ${c.unreached.join(', ')}.`;
+  if (c.codesUnreached.length) text += ` Warning: codes a reader cannot follow to their entry: ${c.codesUnreached.join(', ')}.`;
+  return text;
 }
 
 /**

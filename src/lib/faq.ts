@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category, type Locale } from '../schemas/faq.ts';
 import { loadCatalogue, type Catalogue, type SymptomEntry } from './catalogue.ts';
 import { compareCodes } from './codes.ts';
+import type { CodeClass } from '../schemas/codes.ts';
 
 let cached: Catalogue | undefined;
 
@@ -28,9 +29,11 @@ export function byCategory(locale: Locale): { category: Category; entries: Sympt
   })).filter((group) => group.entries.length > 0);
 }
 
-/** One row per response code, in code order, each with the entry that explains it. */
-export function codeRows(locale: Locale): { code: string; entry: SymptomEntry }[] {
-  return catalogue()
-    .symptoms[locale].flatMap((entry) => entry.codes.map((code) => ({ code, entry })))
+/** One row per response code, in code order, each with the entry that explains it and its UnionPay class. */
+export function codeRows(locale: Locale): { code: string; entry: SymptomEntry; cls: CodeClass }[] {
+  const { symptoms, codeClasses } = catalogue();
+  return symptoms[locale]
+    // The catalogue's check guarantees a class for every code an entry claims.
+    .flatMap((entry) => entry.codes.map((code) => ({ code, entry, cls: codeClasses[code]! })))
     .sort((a, b) => compareCodes(a.code, b.code));
 }

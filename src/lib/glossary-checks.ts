@@ -3,17 +3,11 @@ import { join } from 'node:path';
 import { formKey } from '../plugins/rehype-glossary-links.ts';
 import { LOCALES, type Locale } from '../schemas/faq.ts';
 import { glossaryFileSchema, type GlossaryTerm } from '../schemas/glossary.ts';
+import type { GlossaryEntry } from './catalogue-types.ts';
 import { checkPolicy } from './catalogue-checks.ts';
 import type { Problem } from './content-error.ts';
 import { readFiles, validate } from './content-files.ts';
 
-/** A glossary term as loaded: its language, its file and its place in the file's list. */
-export interface GlossaryEntry extends GlossaryTerm {
-  locale: Locale;
-  file: string;
-  /** Field path of the term in its file, `terms.3`, for messages. */
-  field: string;
-}
 
 /** Fields that say what the term is rather than how it is worded: both languages agree on them. */
 const SHARED_FIELDS = ['group', 'see', 'entries'] as const;

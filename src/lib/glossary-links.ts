@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { t } from '../i18n/index.ts';
 import rehypeGlossaryLinks from '../plugins/rehype-glossary-links.ts';
 import type { Locale } from '../schemas/faq.ts';
-import type { GlossaryEntry } from './glossary-checks.ts';
+import type { GlossaryEntry } from './catalogue-types.ts';
 import { termForms } from './glossary-checks.ts';
 
 /**

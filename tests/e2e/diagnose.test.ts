@@ -53,7 +53,8 @@ describe.each(LOCALES)('the guided diagnosis in %s', (locale) => {
   const other = locale === 'zh' ? 'en' : 'zh';
   const title = (id: string) => symptoms[locale].find((s) => s.id === id)!.title;
 
-  for (const entry of ['receipt-blank', 'network-timeout']) {
+  // A screen problem, a message, and a response code (through the code groups).
+  for (const entry of ['receipt-blank', 'network-timeout', 'lost-card']) {
     it(`walks to ${entry} without JavaScript, with plain links and the back button`, async () => {
       const { page, log } = await open(locale, false);
       const steps = route(tree, entry);

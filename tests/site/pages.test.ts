@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
+import { t } from '../../src/i18n/index.ts';
+import { CODE_CLASSES } from '../../src/schemas/codes.ts';
 import { TOPICS } from '../../src/schemas/faq.ts';
 import { DIST, FIXTURE_CONTENT, FIXTURE_DIST } from '../helpers/build.ts';
 import { attr, readPage } from '../helpers/html.ts';
@@ -75,18 +77,46 @@ describe('the built site', () => {
     expect(meta).toEqual(expect.arrayContaining(['id:insufficient-funds', 'codes:51']));
   });
 
-  it('lists every response code on its own row, linking to its entry', () => {
+  it('lists every response code on its own row, linking to its entry, with its UnionPay class', () => {
     for (const locale of Object.keys(LANGS) as (keyof typeof LANGS)[]) {
       const page = readPage(DIST, `${locale}/codes/index.html`);
       const rows = page.all('tr', (tr) => String(attr(tr, 'id') ?? '').startsWith('code-'));
       const expected = new Map(catalogue.symptoms[locale].flatMap((s) => s.codes.map((c) => [c, s.id] as const)));
-      expect(rows).toHaveLength(expected.size);
+      // One row per code an entry owns, and the row for 00 (approved), which no entry owns.
+      expect(rows).toHaveLength(expected.size + 1);
+      expect(attr(rows[0], 'id')).toBe('code-00');
       for (const row of rows) {
         const code = String(attr(row, 'id')).slice(5);
         expect(code).toMatch(/^[0-9A-Z]{2}$/);
+        const cls = catalogue.codeClasses[code];
+        expect(attr(row, 'dataClass'), code).toBe(cls);
+        const cells = row.children.filter((c) => c.type === 'element');
+        // The class cell: its letter and short label, linking to its explanation at the top.
+        expect(page.text(cells[1] as never).trim(), code).toBe(`${cls} ${t(locale, `codes.class.${cls!}`)}`);
+        if (code === '00') continue;
         const link = page.one('a', (a) => page.text(a) === code);
         expect(attr(link, 'href')).toBe(`/${locale}/symptoms/${expected.get(code)}/`);
       }
+    }
+  });
+
+  it('explains the five classes once, above the table, and says the acquirer\'s table wins', () => {
+    for (const locale of Object.keys(LANGS) as (keyof typeof LANGS)[]) {
+      const page = readPage(DIST, `${locale}/codes/index.html`);
+      const section = page.one('section', (s) => attr(s, 'className') === 'code-classes')!;
+      expect(section, locale).toBeDefined();
+      const terms = page.all('dt').map((dt) => page.text(dt).trim());
+      expect(terms).toEqual(CODE_CLASSES.map((c) => `${c} ${t(locale, `codes.class.${c}`)}`));
+      for (const c of CODE_CLASSES) {
+        expect(page.one('div', (d) => attr(d, 'id') === `class-${c}`), c).toBeDefined();
+        expect(page.text(section)).toContain(t(locale, `codes.class.${c}.text`));
+      }
+      expect(page.text(section)).toContain(t(locale, 'codes.classes.acquirer'));
+      // Once: the explanation comes before the table and is not repeated in it.
+      const html = readFileSync(join(DIST, `${locale}/codes/index.html`), 'utf8');
+      expect(html.indexOf('class="code-classes"')).toBeLessThan(html.indexOf('<table class="codes"'));
+      expect(html.split(t(locale, 'codes.class.D.text')).length - 1).toBe(1);
+      expect(page.text(page.one('tr', (tr) => attr(tr, 'id') === 'code-00')!)).toContain(t(locale, 'codes.success.step'));
     }
   });
 

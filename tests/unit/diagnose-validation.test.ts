@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
-import { describeDiagnosis, trail } from '../../src/lib/diagnose.ts';
+import { UNKNOWN_CODE_ENTRY } from '../../src/lib/codes.ts';
+import { describeDiagnosis, diagnosisCoverage, MIN_ENTRY_COVERAGE, trail } from '../../src/lib/diagnose.ts';
 import { MAX_QUESTIONS } from '../../src/schemas/diagnose.ts';
 import { LOCALES, type Locale } from '../../src/schemas/faq.ts';
 import { FIXTURE_CONTENT } from '../helpers/build.ts';
@@ -65,9 +66,9 @@ describe('diagnosis validation', () => {
   });
 
   it(`keeps the real tree within ${MAX_QUESTIONS} questions and reaches the common problems`, () => {
-    const { diagnosis } = loadCatalogue('faq');
-    // The depth the issue asks to report, in the test log as well as the build log.
-    console.info(describeDiagnosis(diagnosis.zh));
+    const { diagnosis, symptoms } = loadCatalogue('faq');
+    // The depth and the reach the issue asks to report, in the test log as well as the build log.
+    console.info(describeDiagnosis(diagnosis.zh, symptoms.zh));
     for (const locale of LOCALES) {
       expect(diagnosis[locale].maxDepth).toBeLessThanOrEqual(MAX_QUESTIONS);
       for (const id of ['receipt-blank', 'network-timeout', 'no-power', 'sign-on-failed', 'insufficient-funds', 'swipe-not-read', 'out-of-paper', 'tamper-alert', 'funds-frozen']) {
@@ -75,6 +76,41 @@ describe('diagnosis validation', () => {
       }
     }
     expect(diagnosis.en.nodes.map((n) => n.id)).toEqual(diagnosis.zh.nodes.map((n) => n.id));
+  });
+
+  it.each(LOCALES)(`reaches at least ${MIN_ENTRY_COVERAGE * 100} per cent of all %s entries, and every entry that owns a code, within ${MAX_QUESTIONS} questions`, (locale) => {
+    const { diagnosis, symptoms } = loadCatalogue('faq');
+    const coverage = diagnosisCoverage(diagnosis[locale], symptoms[locale]);
+    console.info(`${locale}: ${coverage.reached} of ${coverage.entries} entries reached; not reached: ${coverage.unreached.join(', ') || 'none'}`);
+    // Every entry the tree ends on is within MAX_QUESTIONS: the build refuses a deeper tree.
+    expect(diagnosis[locale].maxDepth).toBeLessThanOrEqual(MAX_QUESTIONS);
+    expect(coverage.reached / coverage.entries).toBeGreaterThanOrEqual(MIN_ENTRY_COVERAGE);
+    const owners = symptoms[locale].filter((s) => s.codes.length > 0).map((s) => s.id);
+    expect(owners.filter((id) => !diagnosis[locale].entries.includes(id))).toEqual([]);
+  });
+
+  it.each(LOCALES)('leads every response code of the %s codes table to its entry, naming the code at each step, never to "code not covered"', (locale) => {
+    const { diagnosis, symptoms } = loadCatalogue('faq');
+    const coverage = diagnosisCoverage(diagnosis[locale], symptoms[locale]);
+    expect(coverage.codes).toBe(symptoms[locale].flatMap((s) => s.codes).length);
+    expect(coverage.codesUnreached).toEqual([]);
+    // The "not covered" entry is still there, for codes that really are not in the catalogue.
+    expect(diagnosis[locale].entries).toContain(UNKNOWN_CODE_ENTRY);
+    expect(symptoms[locale].find((s) => s.id === UNKNOWN_CODE_ENTRY)?.codes).toEqual([]);
+  });
+
+  it('counts a code as reached only where the reader can find it at each step', () => {
+    const { diagnosis } = loadCatalogue(FIXTURE_CONTENT);
+    // "Code 51" leads to insufficient-funds from a question with one code-naming answer.
+    expect(diagnosisCoverage(diagnosis.en, [{ id: 'insufficient-funds', codes: ['51'] }]).codesUnreached).toEqual([]);
+    // A code no answer names is not reached, although its entry is.
+    const c = diagnosisCoverage(diagnosis.en, [
+      { id: 'insufficient-funds', codes: ['51'] },
+      { id: 'network-timeout', codes: ['68'] },
+      { id: 'elsewhere', codes: [] },
+    ]);
+    expect(c).toMatchObject({ entries: 3, reached: 2, unreached: ['elsewhere'], codes: 2, codesReached: 1, codesUnreached: ['68'] });
+    expect(describeDiagnosis(diagnosis.en, [{ id: 'elsewhere', codes: [] }, { id: 'network-timeout', codes: [] }])).toContain('Warning: below 90 %; not reached: elsewhere.');
   });
 
   it('rejects an answer that leads nowhere (a dead end), naming the file, the node and the fix', () => {
@@ -181,10 +217,11 @@ describe('diagnosis validation', () => {
           { answer: 'b', entry: 'insufficient-funds' },
         ];
         tree.questions['fourth'] = { question: '4?', answers: [{ answer: 'a', next: 'fifth' }, leaf[1]!] };
-        tree.questions['fifth'] = { question: '5?', answers: leaf };
+        tree.questions['fifth'] = { question: '5?', answers: [{ answer: 'a', next: 'sixth' }, leaf[1]!] };
+        tree.questions['sixth'] = { question: '6?', answers: leaf };
       }),
     );
-    expect(message).toContain('diagnose/zh.yaml › questions.fifth: question "fifth" is question 5 on the way screen → message → network → fourth → fifth; at most 4 questions may come before an entry');
+    expect(message).toContain('diagnose/zh.yaml › questions.sixth: question "sixth" is question 6 on the way screen → message → network → fourth → fifth → sixth; at most 5 questions may come before an entry');
     expect(message).toContain('Fix: merge two questions, or let an earlier answer lead straight to an entry');
   });
 

@@ -15,7 +15,7 @@ export function getStaticPaths() {
   if (!reported) {
     reported = true;
     // The build log states the depth the issue asks to report.
-    console.info(`[pos-faq:diagnose] ${describeDiagnosis(catalogue().diagnosis.zh)}`);
+    console.info(`[pos-faq:diagnose] ${describeDiagnosis(catalogue().diagnosis.zh, catalogue().symptoms.zh)}`);
   }
   return LOCALES.map((lang) => ({ params: { lang } }));
 }
