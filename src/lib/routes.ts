@@ -11,6 +11,7 @@ export function sitePaths(symptomIds: readonly string[], diagnose: readonly stri
     '/codes/',
     '/embed/',
     '/diagnose/',
+    '/card/',
     ...diagnose,
     ...TOPICS.map((t) => `/${t}/`),
     ...symptomIds.map((id) => `/symptoms/${id}/`),
