@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cardSchema, type CardText } from '../schemas/card.ts';
+import { cardSchema, type CardClass, type CardText } from '../schemas/card.ts';
 import { LOCALES, type Locale } from '../schemas/faq.ts';
 import type { SymptomEntry } from './catalogue.ts';
 import { checkPolicy } from './catalogue-checks.ts';
@@ -11,6 +11,8 @@ import { readFile, validate } from './content-files.ts';
 export interface CardCodeRow {
   codes: string[];
   entry: SymptomEntry;
+  /** The class faq/card.yaml sets for this line, if any. */
+  override?: CardClass;
 }
 
 /** The quick card of one language, ready to print. */
@@ -50,11 +52,18 @@ export function loadCard(
         if (locale === LOCALES[0]) report(`codes.${i}`, `no entry explains code "${code}"`, 'use a code from the codes page, or write its entry first');
         return;
       }
-      const row = rows.get(entry.id) ?? { codes: [], entry };
+      const row: CardCodeRow = rows.get(entry.id) ?? { codes: [], entry };
+      const override = data.classes[code];
+      if (override) row.override = override;
       if (row.codes.includes(code)) report(`codes.${i}`, `code "${code}" is listed twice`, 'remove the second one');
       else row.codes.push(code);
       rows.set(entry.id, row);
     });
+    if (locale === LOCALES[0]) {
+      for (const code of Object.keys(data.classes)) {
+        if (!data.codes.includes(code)) report(`classes.${code}`, `code "${code}" is not on the card`, 'add it to codes, or remove its class');
+      }
+    }
     const shown = data.symptoms.flatMap((id, i) => {
       const entry = byId.get(id);
       if (!entry) report(`symptoms.${i}`, `there is no ${locale} entry "${id}"`, `use a file name from faq/symptoms/${locale}/`);
@@ -66,18 +75,18 @@ export function loadCard(
   return cards;
 }
 
-/** What the person at the counter does about a code, in the card's four words. */
-export const CARD_CLASSES = ['retry', 'no-retry', 'merchant', 'wait'] as const;
-export type CardClass = (typeof CARD_CLASSES)[number];
+/** A UnionPay outcome class: A success, B retry may work, C do not retry, D operator acts, E system fault. */
+type UnionPayClass = 'A' | 'B' | 'C' | 'D' | 'E';
 
 /**
- * The card's class of a line of codes, from its entry: nobody can fix it locally (wait), the
- * merchant or the acquirer has to do something (merchant), or the card was refused, which a
- * second try does not change (no-retry).
+ * The card's class of a line of codes: nobody can fix it at the counter (wait), the merchant or
+ * the acquirer has to do something first (merchant), a second try by the customer may work
+ * (retry), or the card was refused and trying again changes nothing (no-retry).
  */
-export function cardClass(entry: SymptomEntry, _codes: readonly string[]): CardClass {
-  const first = entry.actors[0];
-  if (first === 'wait') return 'wait';
-  if (first !== 'cardholder') return 'merchant';
-  return 'no-retry';
+export function cardClass(row: CardCodeRow, unionPay: UnionPayClass | undefined): CardClass {
+  if (row.override) return row.override;
+  const first = row.entry.actors[0];
+  if (first === 'wait' || unionPay === 'E') return 'wait';
+  if (unionPay === 'D' || first !== 'cardholder') return 'merchant';
+  return unionPay === 'B' ? 'retry' : 'no-retry';
 }

@@ -7,6 +7,7 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { SITE_URL } from '../../src/site.config.ts';
 import { launch, recordConsole } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
+import { openOffline } from '../helpers/offline.ts';
 
 // The quick card is printed by merchants in whatever browser they have: both engines that print
 // to PDF headless here must give exactly one page on A4 and on US Letter.
@@ -77,5 +78,33 @@ describe('the quick card on screen', () => {
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-printed'))).toBe(true);
     expect(log).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the quick card in the offline bundle', () => {
+  it.each(['zh', 'en'])('opens from file://, prints from its button and asks for nothing online (%s)', async (lang) => {
+    const session = await openOffline({ path: `${lang}/card/index.html`, viewport: { width: 360, height: 740 } });
+    try {
+      await session.page.evaluate(() => {
+        window.print = () => document.documentElement.setAttribute('data-printed', '');
+      });
+      const button = await session.page.waitForSelector('[data-print]:not([hidden])');
+      await button!.click();
+      expect(await session.page.evaluate(() => document.documentElement.hasAttribute('data-printed'))).toBe(true);
+      expect(await session.page.$('.qc-qr svg[role="img"]')).not.toBeNull();
+      expect(session.offsite()).toEqual([]);
+      expect(session.log).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('is linked from the offline home pages', async () => {
+    const session = await openOffline({ path: 'zh/index.html' });
+    try {
+      expect(await session.page.$('a[href="card/index.html"]')).not.toBeNull();
+    } finally {
+      await session.close();
+    }
   });
 });
