@@ -1,4 +1,5 @@
 // Checks faq/ without building the site: the same loader the build uses.
+import { loadCard } from '../src/lib/card.ts';
 import { loadCatalogue } from '../src/lib/catalogue.ts';
 import { ContentError } from '../src/lib/content-error.ts';
 import { describeDiagnosis } from '../src/lib/diagnose.ts';
@@ -12,6 +13,8 @@ try {
     `${root} is fine: ${symptoms.zh.length} symptom entries and ${topics.zh.length} topic pages in each language, ${glossary.zh.length} glossary terms.`,
   );
   console.log(describeDiagnosis(diagnosis.zh, symptoms.zh));
+  const card = loadCard(root, symptoms);
+  if (card) console.log(`The quick card lists ${card.zh.codes.length} code lines and ${card.zh.symptoms.length} symptoms.`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Problem } from './content-error.ts';
@@ -23,21 +23,30 @@ export function readFiles(
   return readdirSync(dir)
     .filter((f) => f.endsWith(ext))
     .sort()
-    .flatMap((f) => {
-      const file = rel(join(dir, f));
-      try {
-        return [{ file, name: f.slice(0, -ext.length), data: parse(readFileSync(join(dir, f), 'utf8')) }];
-      } catch (error) {
-        const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-        problems.push({
-          file,
-          field: '-',
-          message: `cannot be read${where}: ${(error as Error).message.split('\n')[0]}`,
-          fix: 'check the indentation and quote values that contain ": " or start with a special character',
-        });
-        return [];
-      }
+    .flatMap((f) => readFile(join(dir, f), ext, rel, problems, parse) ?? []);
+}
+
+/** Reads one content file; one that cannot be parsed becomes a problem and gives undefined. */
+export function readFile(
+  path: string,
+  ext: string,
+  rel: (p: string) => string,
+  problems: Problem[],
+  parse: (text: string) => unknown = parseYaml,
+): Raw | undefined {
+  const file = rel(path);
+  try {
+    return { file, name: basename(path, ext), data: parse(readFileSync(path, 'utf8')) };
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+    problems.push({
+      file,
+      field: '-',
+      message: `cannot be read${where}: ${(error as Error).message.split('\n')[0]}`,
+      fix: 'check the indentation and quote values that contain ": " or start with a special character',
     });
+    return undefined;
+  }
 }
 
 /** Splits `---` YAML frontmatter from a Markdown body; `offset` is the body's first line - 1. */

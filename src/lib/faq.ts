@@ -2,14 +2,24 @@ import { CATEGORIES, type Category, type Locale } from '../schemas/faq.ts';
 import { loadCatalogue, type Catalogue, type SymptomEntry } from './catalogue.ts';
 import { compareCodes } from './codes.ts';
 import type { CodeClass } from '../schemas/codes.ts';
+import { loadCard, type QuickCard } from './card.ts';
 
 let cached: Catalogue | undefined;
+let cachedCard: { card: Record<Locale, QuickCard> | undefined } | undefined;
+
+// POS_FAQ_CONTENT points the build at another content folder (the tests' fixtures).
+const contentRoot = () => process.env['POS_FAQ_CONTENT'] ?? 'faq';
 
 /** The catalogue, loaded and checked once per build. */
 export function catalogue(): Catalogue {
-  // POS_FAQ_CONTENT points the build at another content folder (the tests' fixtures).
-  cached ??= loadCatalogue(process.env['POS_FAQ_CONTENT'] ?? 'faq');
+  cached ??= loadCatalogue(contentRoot());
   return cached;
+}
+
+/** The printable quick card of a language, or undefined when the content has none. */
+export function quickCard(locale: Locale): QuickCard | undefined {
+  cachedCard ??= { card: loadCard(contentRoot(), catalogue().symptoms) };
+  return cachedCard.card?.[locale];
 }
 
 export function symptom(locale: Locale, id: string): SymptomEntry {

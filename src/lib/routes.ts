@@ -12,6 +12,7 @@ export function sitePaths(symptomIds: readonly string[], diagnose: readonly stri
     '/embed/',
     '/diagnose/',
     '/glossary/',
+    '/card/',
     ...diagnose,
     ...TOPICS.map((t) => `/${t}/`),
     ...symptomIds.map((id) => `/symptoms/${id}/`),
