@@ -45,6 +45,10 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^widget\/pos-faq\.[0-9a-f]+\.js$/, 'the pinned widget copy for vendors (Subresource Integrity)'],
   [/^pagefind\//, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
   [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
+  // The installable web app (src/offline/pwa/) needs a web server: no service worker or manifest runs from file://.
+  [/^sw\.js$/, 'the service worker, which browsers do not run from file://'],
+  [/^app\/[^/]+\.webmanifest$/, 'the web app manifests, read only from a web server'],
+  [/^[a-z]+\/offline\/index\.html$/, "the service worker's answer to a page it has not stored"],
 ];
 
 /**
