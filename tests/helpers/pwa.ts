@@ -102,10 +102,15 @@ export async function controlled(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 20_000 });
 }
 
-/** Goes to a path, following the worker's hand-over redirect, and returns the final status. */
+/**
+ * Goes to a path and returns the status. When a newer worker takes over, the old one answers
+ * with an empty `Refresh: 0` and the browser loads the page again: this waits for that page.
+ */
 export async function visit(page: Page, base: string, path: string): Promise<number> {
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
-  return response?.status() ?? 0;
+  if (response?.headers()['refresh'] === undefined) return response?.status() ?? 0;
+  await page.waitForFunction(() => document.readyState === 'complete' && document.querySelector('main') !== null, { timeout: 20_000 });
+  return 200;
 }
 
 /** True when the page shown is the site's offline page. */

@@ -1,5 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { indexLocale } from '../../src/integrations/pagefind.ts';
+import { buildServiceWorker } from '../../src/offline/pwa/build.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
 import { controlled, copySite, isOfflinePage, lookup, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
@@ -50,6 +53,112 @@ describe('after one visit', () => {
     expect(await isOfflinePage(page)).toBe(true);
     expect(await page.$eval('html', (h) => h.lang)).toBe('en');
     expect(s.requests.slice(before)).toEqual([]);
+    await s.offline(false);
+    expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
+  });
+});
+
+describe('save for offline use', () => {
+  let s: PwaSession;
+  let root: string;
+  beforeAll(async () => {
+    root = copySite(DIST, 'save');
+    s = await servePwa(root, 'save');
+  });
+  afterAll(() => s?.close());
+
+  it('says how large, stores every page of the language with progress, and can be undone', async () => {
+    const { page, log } = await s.open('en/');
+    await controlled(page);
+    const button = await page.waitForSelector('[data-save-offline="ready"]', { timeout: 20_000 });
+    expect(await button!.evaluate((b) => b.textContent)).toMatch(/^Save for offline use \(about \d+\.\d MB\)$/);
+    await button!.click();
+    await page.waitForSelector('[data-save-offline="done"]', { timeout: 60_000 });
+    expect(await page.$eval('[data-save-status]', (p) => p.textContent)).toMatch(/^Saved \d+ pages/);
+
+    await s.offline(true);
+    const before = s.requests.length;
+    const pages = pagesOf(root, 'en').filter((p) => p !== '/en/offline/');
+    expect(pages.length).toBeGreaterThan(80);
+    const missing: string[] = [];
+    for (const path of pages) {
+      const status = await visit(page, s.url, path);
+      if (status !== 200 || (await isOfflinePage(page))) missing.push(`${path} ${status}`);
+    }
+    expect(missing).toEqual([]);
+    expect(s.requests.slice(before)).toEqual([]);
+
+    // Undo: the saved pages go, the ones precached stay.
+    await visit(page, s.url, '/en/');
+    await (await page.waitForSelector('[data-save-remove]:not([hidden])'))!.click();
+    await page.waitForSelector('[data-save-offline="ready"]');
+    await visit(page, s.url, '/en/symptoms/paper-jam/');
+    expect(await isOfflinePage(page)).toBe(true);
+    await visit(page, s.url, '/en/codes/');
+    expect(await isOfflinePage(page)).toBe(false);
+    await s.offline(false);
+    expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
+  });
+});
+
+/**
+ * The next deploy: every page marked as build B, one entry with a new word, the Chinese index
+ * rebuilt (new hashed chunks, same stable names) and the worker rebuilt from that.
+ */
+async function nextDeploy(root: string): Promise<void> {
+  for (const path of [...pagesOf(root, 'zh'), ...pagesOf(root, 'en'), '/']) {
+    const file = join(root, path, 'index.html');
+    let html = readFileSync(file, 'utf8').replace('<head>', '<head><meta name="test-build" content="B">');
+    if (path === ENTRY) html = html.replace('</h1>', '</h1><p>斑马峡湾 zebrafjord</p>');
+    writeFileSync(file, html);
+  }
+  rmSync(join(root, 'pagefind/zh'), { recursive: true });
+  await indexLocale(root, 'zh');
+  await pagefind.close();
+  await buildServiceWorker(root);
+}
+
+describe('a new deploy', () => {
+  let s: PwaSession;
+  let b: string;
+  beforeAll(async () => {
+    b = copySite(DIST, 'deploy-b');
+    await nextDeploy(b);
+    s = await servePwa(copySite(DIST, 'deploy-a'), 'deploy');
+  });
+  afterAll(() => s?.close());
+
+  const build = (page: import('puppeteer-core').Page) =>
+    page.evaluate(() => document.querySelector('meta[name="test-build"]')?.getAttribute('content') ?? 'A');
+
+  it('reaches the user on the next load, never half of it, and carries over the pages stored', async () => {
+    const { page, log } = await s.open('zh/');
+    await controlled(page);
+    await visit(page, s.url, ENTRY);
+    await visit(page, s.url, '/zh/');
+    expect(await lookup(page, 'zebrafjord')).toEqual([]);
+
+    s.deploy(b);
+    // The first load after the deploy: all of build A, the page and the index, while the browser
+    // installs build B beside it; then the notice.
+    await visit(page, s.url, '/zh/');
+    expect(await build(page)).toBe('A');
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)), { timeout: 30_000 });
+    await page.waitForSelector('[data-sw-update]:not([hidden])');
+    expect(await lookup(page, 'zebrafjord')).toEqual([]);
+
+    // The next load: all of build B.
+    await visit(page, s.url, '/zh/');
+    expect(await build(page)).toBe('B');
+    expect(await page.$eval('[data-sw-update]', (n) => (n as HTMLElement).hidden)).toBe(true);
+    expect(await lookup(page, 'zebrafjord')).toEqual([ENTRY]);
+
+    // Offline, the entry opened under build A now comes from build B.
+    await s.offline(true);
+    await visit(page, s.url, ENTRY);
+    expect(await isOfflinePage(page)).toBe(false);
+    expect(await build(page)).toBe('B');
+    expect(await page.content()).toContain('zebrafjord');
     await s.offline(false);
     expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -57,7 +57,11 @@ export async function buildServiceWorker(dist: string): Promise<ServiceWorkerBui
   const shell = new Set(manifestEntries.map((e) => e.url));
   const list = pages(dist, shell);
   const { version, date } = buildInfo();
-  const build = createHash('sha256').update(JSON.stringify([manifestEntries, list])).digest('hex').slice(0, 12);
+  // What the worker stores and how: a change to either makes a new build with caches of its own.
+  const build = createHash('sha256')
+    .update(JSON.stringify([manifestEntries, list, readFileSync(SOURCE, 'utf8')]))
+    .digest('hex')
+    .slice(0, 12);
 
   const result = await esbuild.build({
     entryPoints: [SOURCE],

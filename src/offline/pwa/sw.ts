@@ -9,8 +9,8 @@
  *   build; "Save for offline use" stores all of a language's pages in another. A page neither
  *   precached nor stored, with no network, gets the language's offline page.
  * - updates: a new worker waits. The pages say a newer version is there; the next navigation
- *   hands over (the waiting worker activates) and is answered by a redirect to itself, which the
- *   new worker serves, so a page and the index it searches always come from one build. The new
+ *   hands over (the waiting worker activates) and is answered with `Refresh: 0`, which the new
+ *   worker then serves, so a page and the index it searches always come from one build. The new
  *   worker re-fetches, on install, the pages the old one had stored, so nothing saved is lost.
  *
  * Only same-origin GET requests are routed; everything else (other sites, vendors' embeds) goes
@@ -51,7 +51,7 @@ registerRoute(
   async (options) => {
     const request = options.request as Request;
     const url = new URL(request.url);
-    if (await handOver()) return Response.redirect(url.href, 302);
+    if (handOver()) return refresh();
     const precached = await matchPrecache(url.pathname);
     if (precached) return precached;
     try {
@@ -69,20 +69,23 @@ precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/^utm_/, /^
 cleanupOutdatedCaches();
 
 /**
- * When a newer worker is waiting, lets it take over before this navigation is answered.
- * Resolves to true once it is active (within five seconds), false when there is none.
+ * When a newer worker is waiting, tells it to take over and answers true: the navigation then
+ * gets an empty answer with `Refresh: 0`, and the browser asks again. A worker activates only
+ * once the fetches in flight on the old one are answered, so the new worker cannot be waited for
+ * here; the request that follows the refresh goes to it (or, should it still be waiting, round
+ * once more: at most three times, then this worker serves the page itself).
  */
-async function handOver(): Promise<boolean> {
-  const waiting = self.registration.waiting;
-  if (!waiting) return false;
-  const active = new Promise<boolean>((resolve) => {
-    const check = () => waiting.state === 'activating' || waiting.state === 'activated';
-    if (check()) return resolve(true);
-    waiting.addEventListener('statechange', () => check() && resolve(true));
-    setTimeout(() => resolve(check()), 5000);
+let handOvers = 0;
+// The icon keeps the browser from asking for /favicon.ico, which the site does not have.
+const refresh = () =>
+  new Response('<!doctype html><link rel="icon" href="/favicon.svg">', {
+    headers: { Refresh: '0', 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
+function handOver(): boolean {
+  const waiting = self.registration.waiting;
+  if (!waiting || handOvers++ >= 3) return false;
   waiting.postMessage({ type: 'skip-waiting' });
-  return active;
+  return true;
 }
 
 self.addEventListener('install', (event) => event.waitUntil(carryOver(event)));
