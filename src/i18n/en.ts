@@ -78,6 +78,7 @@ export default {
   'save.title': 'Use it offline',
   'save.intro': 'Keep every English page of this guide on this phone or computer, so it works with no signal.',
   'save.button': 'Save for offline use (about {size})',
+  'save.saved': 'Saved on this device',
   'save.progress': 'Saving: {done} of {total} pages',
   'save.done': 'Saved {total} pages (about {size}). They open with no network.',
   'save.remove': 'Remove saved pages',

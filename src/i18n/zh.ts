@@ -76,6 +76,7 @@ export default {
   'save.title': '离线使用',
   'save.intro': '把本指南的全部中文页面保存在这台手机或电脑上，没有信号时也能查。',
   'save.button': '保存以便离线使用（约 {size}）',
+  'save.saved': '已保存到本机',
   'save.progress': '正在保存：{done} / {total} 页',
   'save.done': '已保存 {total} 页（约 {size}），没有网络也能打开。',
   'save.remove': '删除已保存的页面',

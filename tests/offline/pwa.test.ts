@@ -72,9 +72,18 @@ describe('save for offline use', () => {
     await controlled(page);
     const button = await page.waitForSelector('[data-save-offline="ready"]', { timeout: 20_000 });
     expect(await button!.evaluate((b) => b.textContent)).toMatch(/^Save for offline use \(about \d+\.\d MB\)$/);
+    // Everything the control says on the way, recorded in the page.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const status = document.querySelector('[data-save-status]')!;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await button!.click();
     await page.waitForSelector('[data-save-offline="done"]', { timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.filter((t) => /^Saving: \d+ of \d+ pages$/.test(t)).length).toBeGreaterThan(10);
     expect(await page.$eval('[data-save-status]', (p) => p.textContent)).toMatch(/^Saved \d+ pages/);
+    expect(await page.$eval('[data-save-offline]', (b) => b.textContent)).toBe('Saved on this device');
 
     await s.offline(true);
     const before = s.requests.length;

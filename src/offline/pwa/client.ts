@@ -65,9 +65,9 @@ async function save(section: HTMLElement) {
     button.dataset['saveOffline'] = value;
     button.disabled = value == 'saving' || value == 'done';
     remove.hidden = value != 'done';
+    button.textContent = (button.dataset[value == 'done' ? 'saved' : 'label'] ?? '').replace('{size}', size);
     bar.hidden = value != 'saving';
   };
-  button.textContent = (button.dataset['label'] ?? '').replace('{size}', size);
   section.hidden = false;
   if (s.saved == s.total) {
     state('done');
