@@ -108,6 +108,32 @@ describe('save for offline use', () => {
     await s.offline(false);
     expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
   });
+
+  it('reports storage the browser cannot give, and pages it has evicted', async () => {
+    const { page } = await s.open('zh/');
+    await controlled(page);
+    await page.waitForSelector('[data-save-offline="ready"]', { timeout: 20_000 });
+    // Too little room: said before anything is fetched when navigator.storage.estimate() shows it,
+    // else when the browser refuses a page (QuotaExceededError), and then nothing half-saved stays.
+    const cdp = await page.createCDPSession();
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(s.url).origin, quotaSize: usage + 100_000 });
+    await page.click('[data-save-offline]');
+    await page.waitForSelector('[data-save-offline="error"]');
+    expect(await page.$eval('[data-save-status]', (p) => p.textContent)).toMatch(/^(存储空间不足：需要约 \d+\.\d MB|浏览器拒绝保存)/);
+    expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pos-faq-saved-')))).toEqual([]);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(s.url).origin });
+
+    // Saved, then evicted (here: its cache deleted): the home says so, and offers to save again.
+    await page.click('[data-save-offline]');
+    await page.waitForSelector('[data-save-offline="done"]', { timeout: 60_000 });
+    await page.evaluate(async () => {
+      for (const name of await caches.keys()) if (name.startsWith('pos-faq-saved-zh-')) await caches.delete(name);
+    });
+    await visit(page, s.url, '/zh/');
+    await page.waitForSelector('[data-save-offline="ready"]', { timeout: 20_000 });
+    expect(await page.$eval('[data-save-status]', (p) => p.textContent)).toBe('浏览器已删除你之前保存的页面。如需离线使用，请重新保存。');
+  });
 });
 
 /**

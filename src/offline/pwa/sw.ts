@@ -145,16 +145,25 @@ async function save(lang: string, event: ExtendableEvent, report: (p: Progress) 
   const store = new CacheFirst({ cacheName: savedCache(lang), plugins: [ok] });
   let done = 0;
   let next = 0;
+  let failure: unknown;
   const worker = async () => {
-    while (next < list.length) {
+    while (next < list.length && !failure) {
       const { url } = list[next++]!;
-      const [response, stored] = store.handleAll({ event, request: new Request(url, { ...fresh, credentials: 'same-origin' }) });
-      if ((await response).status !== 200) throw new Error(`${url}: HTTP ${(await response).status}`);
-      await stored;
-      report({ done: ++done, total: list.length });
+      try {
+        const [response, stored] = store.handleAll({ event, request: new Request(url, { ...fresh, credentials: 'same-origin' }) });
+        const { status } = await response;
+        if (status !== 200) throw new Error(`${url}: HTTP ${status}`);
+        await stored;
+        if (!failure) report({ done: ++done, total: list.length });
+      } catch (error) {
+        failure ??= error;
+      }
     }
   };
+  // Every worker stops at the first failure, and all have stopped before it is reported: the
+  // caller then removes what was stored, which none of them can put back.
   await Promise.all([worker(), worker(), worker(), worker()]);
+  if (failure) throw failure;
 }
 
 /** What the pages ask: the status of a language, to save or remove it, to take over now. */
