@@ -95,16 +95,14 @@ self.addEventListener('activate', (event) =>
       for (const name of await caches.keys()) {
         if (name.startsWith(PREFIX) && !name.endsWith(`-${__BUILD__}`)) await caches.delete(name);
       }
-      // The very first page did not go through a worker: store it like any page opened later.
-      const first = !(await caches.has(VISITED));
+      // The very first page did not go through a worker: store it like any page opened later
+      // (and any other page open now that is not stored yet).
       const visited = await caches.open(VISITED);
-      if (first) {
-        for (const client of await self.clients.matchAll({ type: 'window' })) {
-          const url = new URL(client.url);
-          if (url.origin !== self.location.origin || (await matchPrecache(url.pathname))) continue;
-          const response = await fetch(url.pathname, fresh).catch(() => null);
-          if (response?.status === 200) await visited.put(url.pathname, response);
-        }
+      for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+        const url = new URL(client.url);
+        if (url.origin !== self.location.origin || (await matchPrecache(url.pathname)) || (await visited.match(url.pathname))) continue;
+        const response = await fetch(url.pathname, fresh).catch(() => null);
+        if (response?.status === 200) await visited.put(url.pathname, response);
       }
       await self.clients.claim();
     })(),
