@@ -5,6 +5,7 @@ import { indexLocale } from '../../src/integrations/pagefind.ts';
 import { buildServiceWorker } from '../../src/offline/pwa/build.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
+import type { Page } from 'puppeteer-core';
 import { controlled, copySite, isOfflinePage, lookup, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
 
 /**
@@ -140,6 +141,9 @@ describe('save for offline use', () => {
   });
 });
 
+/** Which build the page shown comes from: B pages carry a marker (nextDeploy). */
+const build = (page: Page) => page.evaluate(() => document.querySelector('meta[name="test-build"]')?.getAttribute('content') ?? 'A');
+
 /**
  * The next deploy: every page marked as build B, one entry with a new word, the Chinese index
  * rebuilt (new hashed chunks, same stable names) and the worker rebuilt from that.
@@ -166,9 +170,6 @@ describe('a new deploy', () => {
     s = await servePwa(copySite(DIST, 'deploy-a'), 'deploy');
   });
   afterAll(() => s?.close());
-
-  const build = (page: import('puppeteer-core').Page) =>
-    page.evaluate(() => document.querySelector('meta[name="test-build"]')?.getAttribute('content') ?? 'A');
 
   it('reaches the user on the next load, never half of it, and carries over the pages stored', async () => {
     const { page, log } = await s.open('zh/');
@@ -199,6 +200,31 @@ describe('a new deploy', () => {
     expect(await build(page)).toBe('B');
     expect(await page.content()).toContain('zebrafjord');
     await s.offline(false);
+    expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
+  });
+});
+
+describe('the update notice', () => {
+  let s: PwaSession;
+  let b: string;
+  beforeAll(async () => {
+    b = copySite(DIST, 'notice-b');
+    await nextDeploy(b);
+    s = await servePwa(copySite(DIST, 'notice-a'), 'notice');
+  });
+  afterAll(() => s?.close());
+
+  it('"Update now" loads the new build into the page at once', async () => {
+    const { page, log } = await s.open('zh/codes/');
+    await controlled(page);
+    s.deploy(b);
+    await visit(page, s.url, '/zh/codes/');
+    expect(await build(page)).toBe('A');
+    const button = await page.waitForSelector('[data-sw-update]:not([hidden]) button', { timeout: 30_000 });
+    expect(await page.$eval('[data-sw-update]', (n) => n.textContent?.trim())).toMatch(/^本指南有新版本/);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button!.click()]);
+    expect(new URL(page.url()).pathname).toBe('/zh/codes/');
+    expect(await build(page)).toBe('B');
     expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
   });
 });
