@@ -106,6 +106,7 @@ describe('save for offline use', () => {
     await visit(page, s.url, '/en/');
     await (await page.waitForSelector('[data-save-remove]:not([hidden])'))!.click();
     await page.waitForSelector('[data-save-offline="ready"]');
+    expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pos-faq-saved-')))).toEqual([]);
     await visit(page, s.url, '/en/symptoms/paper-jam/');
     expect(await isOfflinePage(page)).toBe(true);
     await visit(page, s.url, '/en/codes/');
@@ -126,7 +127,7 @@ describe('save for offline use', () => {
     await page.click('[data-save-offline]');
     await page.waitForSelector('[data-save-offline="error"]');
     expect(await page.$eval('[data-save-status]', (p) => p.textContent)).toMatch(/^(存储空间不足：需要约 \d+\.\d MB|浏览器拒绝保存)/);
-    expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pos-faq-saved-')))).toEqual([]);
+    expect(await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('pos-faq-saved-zh-')))).toEqual([]);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(s.url).origin });
 
     // Saved, then evicted (here: its cache deleted): the home says so, and offers to save again.

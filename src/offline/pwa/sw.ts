@@ -206,15 +206,17 @@ async function offlinePage(lang: string): Promise<Response> {
 /** Which of a language's pages are stored (saved or opened), and how large the rest is. */
 async function status(lang: string) {
   const list = __PAGES__[lang] ?? [];
-  const saved = await caches.open(savedCache(lang));
-  const visited = await caches.open(VISITED);
+  // Looking must not create the caches: an empty saved cache would outlive "Remove saved pages".
+  const open = async (name: string) => ((await caches.has(name)) ? caches.open(name) : null);
+  const saved = await open(savedCache(lang));
+  const visited = await open(VISITED);
   const stored: { url: string; title: string }[] = [];
   let savedCount = 0;
   let bytes = 0;
   for (const page of list) {
-    const inSaved = Boolean(await saved.match(page.url));
+    const inSaved = Boolean(await saved?.match(page.url));
     if (inSaved) savedCount++;
-    if (inSaved || (await visited.match(page.url))) stored.push({ url: page.url, title: page.title });
+    if (inSaved || (await visited?.match(page.url))) stored.push({ url: page.url, title: page.title });
     bytes += page.bytes;
   }
   return { build: __BUILD__, date: __BUILD_DATE__, total: list.length, saved: savedCount, bytes, stored };
