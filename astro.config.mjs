@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import widget from './src/integrations/widget.ts';
 import headers from './src/integrations/headers.ts';
+import pwa from './src/offline/pwa/integration.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
@@ -21,7 +22,8 @@ export default defineConfig({
   integrations: [
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
-      filter: (page) => !page.endsWith('/404/'),
+      // The offline page is what the service worker answers with, never opened by its address.
+      filter: (page) => !page.endsWith('/404/') && !page.endsWith('/offline/'),
       // "/" is the language chooser, but with zh as the default locale the integration files it
       // as the Chinese home, which gives /zh/ two zh-CN alternates. The chooser stands alone;
       // the two homes point at each other.
@@ -33,6 +35,7 @@ export default defineConfig({
     }),
     widget(),
     pagefind(),
+    pwa(),
     headers(),
   ],
 });

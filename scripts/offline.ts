@@ -4,7 +4,7 @@
 //   --dist=DIR --out=DIR     the built site (default dist/, built if missing) and the output (default offline/)
 //   --strict                 fail when a link had to be removed instead of reporting it
 import { parseArgs } from 'node:util';
-import { buildOffline } from '../src/integrations/offline.ts';
+import { buildOffline } from '../src/offline/zip/bundle.ts';
 
 const { values } = parseArgs({
   options: {

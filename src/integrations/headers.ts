@@ -21,6 +21,9 @@ export const SITE_CSP = [
   `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
   "img-src 'self'",
   "connect-src 'self'",
+  // The service worker (sw.js) and the web app manifests, both from the site itself.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -35,6 +38,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * an old engine with a new index after a Pagefind upgrade).
  */
 export const SHORT = 'public, max-age=300, must-revalidate';
+/**
+ * The service worker script: always revalidated, so that a deploy reaches the browser's update
+ * check at once (browsers cap a worker's HTTP caching at 24 hours anyway).
+ */
+export const NO_CACHE = 'no-cache';
 
 /** The widget and the index are read by other sites: the vendors' support pages. */
 const CORS = {
@@ -94,6 +102,13 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
       if (file.startsWith('_')) continue; // _headers and _redirects are read by the host, never served.
       if (file === 'index.html') page('/', 'The language chooser.');
       else if (file.endsWith('.html')) page(`/${file}`, 'A page at the root.');
+      else if (file === 'sw.js') {
+        rules.push({
+          path: '/sw.js',
+          headers: { 'Cache-Control': NO_CACHE },
+          note: 'The service worker: revalidated on every update check, so a deploy is seen at once.',
+        });
+      }
       else byFile(`/${file}`, file, 'A file at the root.');
     } else folders.set(top!, [...(folders.get(top!) ?? []), rest.join('/')]);
   }
@@ -121,6 +136,12 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
           note: 'Pagefind index chunks: every name carries a content hash.',
         });
       }
+    } else if (folder === 'app') {
+      rules.push({
+        path: '/app/*',
+        headers: { 'Cache-Control': SHORT },
+        note: 'The web app manifests and icons: stable names, revalidated after five minutes.',
+      });
     } else if (inside.some((file) => file.endsWith('.html'))) {
       page(`/${folder}/*`, `The ${folder} pages.`);
     } else {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { buildOffline, BUNDLE_NAME, type OfflineOptions, type OfflineResult } from '../../src/integrations/offline.ts';
+import { buildOffline, BUNDLE_NAME, type OfflineOptions, type OfflineResult } from '../../src/offline/zip/bundle.ts';
 import { launch, recordConsole } from './browser.ts';
 import { DIST, FIXTURE_DIST, ROOT } from './build.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/integrations/offline-search.ts';
+import { listFiles } from '../../src/offline/zip/search.ts';
 import { launch } from '../helpers/browser.ts';
 import { DIST, FIXTURE_DIST, ROOT } from '../helpers/build.ts';
 import { offlineBundle, openOffline, type OfflineSession } from '../helpers/offline.ts';

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOffline, type OfflineResult } from '../../src/integrations/offline.ts';
-import { listFiles } from '../../src/integrations/offline-search.ts';
+import { buildOffline, type OfflineResult } from '../../src/offline/zip/bundle.ts';
+import { listFiles } from '../../src/offline/zip/search.ts';
 import { SITE_URL } from '../../src/site.config.ts';
 import { visit } from 'unist-util-visit';
 import { DIST, FIXTURE_DIST } from '../helpers/build.ts';
@@ -28,7 +28,8 @@ describe.each([
   });
 
   it('has every page of both languages', () => {
-    const built = listFiles(dist).filter((f) => /^(zh|en)\/.*\.html$/.test(f));
+    // All but the offline pages, which only the service worker serves (see src/offline/zip/bundle.ts).
+    const built = listFiles(dist).filter((f) => /^(zh|en)\/.*\.html$/.test(f) && !/^[a-z]+\/offline\//.test(f));
     expect(built.length).toBeGreaterThan(10);
     expect(built.filter((f) => !pages.includes(f))).toEqual([]);
     expect(pages).toContain('index.html');

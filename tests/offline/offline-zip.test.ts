@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildOffline, BUNDLE_NAME } from '../../src/integrations/offline.ts';
-import { listFiles } from '../../src/integrations/offline-search.ts';
-import { reproducibleZip } from '../../src/integrations/offline-zip.ts';
+import { buildOffline, BUNDLE_NAME } from '../../src/offline/zip/bundle.ts';
+import { listFiles } from '../../src/offline/zip/search.ts';
+import { reproducibleZip } from '../../src/offline/zip/zip.ts';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build.ts';
 import { OFFLINE_OUT } from '../helpers/offline.ts';
 

@@ -28,7 +28,7 @@ describe.each(PLUGINS)('%s', (name) => {
   it.each(cases)('%s', async (fixture) => {
     const dir = join(FIXTURES, name, fixture);
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Config;
-    const plugin = ((await import(`../../src/plugins/${name}.ts`)) as { default: Plugin<[Record<string, unknown>?]> })
+    const plugin = ((await import(`../../src/offline/zip/${name}.ts`)) as { default: Plugin<[Record<string, unknown>?]> })
       .default;
     const modules: string[] = [];
     const options = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeaders } from '../../scripts/static-server.mjs';
-import { HASHED_NAME, headerRules, IMMUTABLE, SHORT, SITE_CSP } from '../../src/integrations/headers.ts';
+import { HASHED_NAME, headerRules, IMMUTABLE, NO_CACHE, SHORT, SITE_CSP } from '../../src/integrations/headers.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 import { filesUnder } from '../helpers/site-pages.ts';
 
@@ -20,19 +20,23 @@ const STABLE = [
   /^pagefind\/[^/]+\/pagefind\.js$/,
   /^pagefind\/[^/]+\/pagefind-entry\.json$/,
   /^pagefind\/[^/]+\/wasm\.[^/]+\.pagefind$/,
+  /^app\//,
 ];
 
 describe('_headers', () => {
-  it('gives every file exactly one caching rule: a year for hashed names, five minutes for the rest', () => {
+  it('gives every file exactly one caching rule: a year for hashed names, none for sw.js, five minutes for the rest', () => {
     const wrong: string[] = [];
     for (const file of files) {
       const cache = served(file)['Cache-Control'];
       // A comma-joined value means two rules set the header: Cloudflare Pages would send both.
       const hashed = file.startsWith('_astro/') || /^pagefind\/[^/]+\/[^/]+\//.test(file) || HASHED_NAME.test(file);
-      const want = hashed ? IMMUTABLE : SHORT;
+      // The service worker is revalidated on every update check, or a deploy would wait for it.
+      const want = file === 'sw.js' ? NO_CACHE : hashed ? IMMUTABLE : SHORT;
       if (cache !== want) wrong.push(`${file}: ${cache ?? '(none)'}, want ${want}`);
     }
     expect(wrong).toEqual([]);
+    expect(files).toContain('sw.js');
+    expect(files.filter((f) => f.startsWith('app/')).length).toBeGreaterThanOrEqual(5);
     for (const file of files.filter((f) => STABLE.some((re) => re.test(f)))) {
       expect(served(file)['Cache-Control'], file).toBe(SHORT);
     }
@@ -87,12 +91,16 @@ describe('_headers', () => {
         'pagefind/zh/pagefind.zh-cn_0123456789abc.pf_meta',
         'pagefind/zh/index/zh-cn_0123456.pf_index',
         'docs/guide.pdf',
+        'sw.js',
+        'app/zh.webmanifest',
       ]),
     ).toEqual([
       '/*',
       `/ ${SHORT}`,
       `/favicon.svg ${SHORT}`,
+      `/sw.js ${NO_CACHE}`,
       `/_astro/* ${IMMUTABLE}`,
+      `/app/* ${SHORT}`,
       `/docs/* ${SHORT}`,
       `/pagefind/zh/pagefind.js ${SHORT}`,
       `/pagefind/zh/pagefind.zh-cn_0123456789abc.pf_meta ${IMMUTABLE}`,
@@ -108,7 +116,7 @@ describe('_headers', () => {
     const deploying = readme.slice(readme.indexOf('## Deploying'));
     // The README names the widget stylesheet's hash by a placeholder, since it changes with the CSS.
     const csp = SITE_CSP.replace(/'sha256-[^']+'/, "'sha256-WIDGET-CSS-HASH'");
-    for (const value of [csp, IMMUTABLE, SHORT, 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
+    for (const value of [csp, IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
       expect(deploying, value).toContain(value);
     }
     expect(deploying).toMatch(/nginx/);
@@ -145,6 +153,8 @@ describe('npm run preview', () => {
     ['the Pagefind WebAssembly', () => anyFile(/^pagefind\/zh\/wasm\./), SHORT, true],
     ['a Pagefind meta file', () => anyFile(/^pagefind\/zh\/pagefind\..*\.pf_meta$/), IMMUTABLE, true],
     ['a Pagefind index chunk', () => anyFile(/^pagefind\/en\/index\//), IMMUTABLE, true],
+    ['the service worker', () => '/sw.js', NO_CACHE, false],
+    ['a web app manifest', () => '/app/zh.webmanifest', SHORT, false],
   ];
   it.each(cases)('serves %s with its headers', async (_, path, cache, cors) => {
     const response = await fetch(new URL(path(), base));

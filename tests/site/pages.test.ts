@@ -6,6 +6,7 @@ import { t } from '../../src/i18n/index.ts';
 import { CODE_CLASSES } from '../../src/schemas/codes.ts';
 import { TOPICS } from '../../src/schemas/faq.ts';
 import { DIST, FIXTURE_CONTENT, FIXTURE_DIST } from '../helpers/build.ts';
+import { isAppScript } from '../helpers/app-script.ts';
 import { attr, readPage } from '../helpers/html.ts';
 
 const catalogue = loadCatalogue('faq');
@@ -43,14 +44,17 @@ describe('the built site', () => {
     }
   });
 
-  it('ships no script on content pages other than the lookup widget', () => {
+  it('ships no script on content pages other than the lookup widget and the app client', () => {
     for (const locale of Object.keys(LANGS)) {
       // The quick card's print button is the one other script (tests/e2e/card.test.ts).
       for (const route of routes.filter((r) => r !== '/card/')) {
         const scripts = readPage(DIST, `${locale}${route}index.html`)
           .all('script')
           .filter((s) => attr(s, 'type') !== 'application/ld+json');
-        expect(scripts.map((s) => attr(s, 'src')).filter((src) => src !== '/widget/pos-faq.js'), route).toEqual([]);
+        const others = scripts.map((s) => attr(s, 'src')).filter((src) => src !== '/widget/pos-faq.js');
+        // The app client, which registers the service worker, on every page (tests/offline/pwa*.test.ts).
+        expect(others.filter((src) => !isAppScript(src)), route).toEqual([]);
+        expect(others.length, route).toBe(1);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { DiagnoseData } from '../../src/lib/diagnose.ts';
-import { offlineDiagnoseScript } from '../../src/integrations/offline-diagnose.ts';
+import { offlineDiagnoseScript } from '../../src/offline/zip/diagnose.ts';
 
 const tree: DiagnoseData = {
   version: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileForPath, pathForFile, relativeFile } from '../../src/lib/offline-paths.ts';
+import { fileForPath, pathForFile, relativeFile } from '../../src/offline/zip/paths.ts';
 
 describe('fileForPath', () => {
   it.each([

@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { fileForPath, pathForFile, relativeFile } from '../lib/offline-paths.ts';
-import { URL_PROPS } from '../lib/url-attributes.ts';
+import { fileForPath, pathForFile, relativeFile } from './paths.ts';
+import { URL_PROPS } from '../../lib/url-attributes.ts';
 
 export interface Options {
   /** This page's file in the bundle, from the bundle root: `zh/symptoms/a/index.html`. */

@@ -2,11 +2,11 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { HTML_LANG, t } from '../i18n/index.ts';
-import rehypeOfflineLinks from '../plugins/rehype-offline-links.ts';
-import rehypeOfflineNotice, { type Notice } from '../plugins/rehype-offline-notice.ts';
-import rehypeOfflineScripts from '../plugins/rehype-offline-scripts.ts';
-import { LOCALES, type Locale } from '../schemas/faq.ts';
+import { HTML_LANG, t } from '../../i18n/index.ts';
+import rehypeOfflineLinks from './rehype-offline-links.ts';
+import rehypeOfflineNotice, { type Notice } from './rehype-offline-notice.ts';
+import rehypeOfflineScripts from './rehype-offline-scripts.ts';
+import { LOCALES, type Locale } from '../../schemas/faq.ts';
 
 /** What rewriting a page needs to know about the bundle it goes into. */
 export interface PageContext {
@@ -34,7 +34,7 @@ export interface RewrittenPage {
 }
 
 /**
- * Rewrites one built page for the bundle with rehype (src/plugins/rehype-offline-*.ts): the notice
+ * Rewrites one built page for the bundle with rehype (rehype-offline-*.ts): the notice
  * first, so its stylesheet link is made relative too; module scripts; then every link.
  */
 export async function rewritePage(file: string, html: string, context: PageContext): Promise<RewrittenPage> {

@@ -6,7 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 export interface Options {
   /**
    * Called with the `src` of each module script made classic, as written in the page, so that
-   * the caller can turn the file itself into a classic script (offline-assets.ts does, with esbuild).
+   * the caller can turn the file itself into a classic script (assets.ts does, with esbuild).
    */
   onModule?: ((src: string) => void) | null;
 }

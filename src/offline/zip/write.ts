@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { reproducibleZip } from './offline-zip.ts';
+import { reproducibleZip } from './zip.ts';
 
 /** The folder inside the zip, and next to it once unpacked: `offline/pos-faq/index.html`. */
 export const BUNDLE_NAME = 'pos-faq';

@@ -6,9 +6,9 @@ import type { Element } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
-import { SITE_URL } from '../site.config.ts';
+import { SITE_URL } from '../../site.config.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface OfflineOptions {
   /** The built site; built first with `astro build` when it has no index.html. Default `dist/`. */

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { widgetBuildOptions } from './widget.ts';
+import { widgetBuildOptions } from '../../integrations/widget.ts';
 
-const RUNTIME = fileURLToPath(new URL('./offline-search-runtime.ts', import.meta.url));
+const RUNTIME = fileURLToPath(new URL('./search-runtime.ts', import.meta.url));
 
 /** The index files Pagefind fetches at search time, by their path inside a Pagefind bundle. */
 const INDEX_FILES = [
@@ -28,7 +28,7 @@ export interface OfflineSearchScript {
 /**
  * Builds `pagefind-offline.js` for one Pagefind bundle (`dist/pagefind/zh/`): the `pagefind.js`
  * that ships online, bundled by esbuild into one classic script (an IIFE) with the runtime from
- * offline-search-runtime.ts injected in place of its `fetch`, `Worker` and `import.meta.url`, and
+ * search-runtime.ts injected in place of its `fetch`, `Worker` and `import.meta.url`, and
  * with all the bundle's index files inlined as base64. Same engine, same bytes of index: the
  * offline lookup ranks exactly as the online one.
  *
@@ -93,7 +93,7 @@ export async function buildOfflineSearch(dir: string): Promise<OfflineSearchScri
     if (code.includes(leftover)) {
       throw new Error(
         `The offline search script for ${dir} still contains \`${leftover}\`: Pagefind ${version} loads ` +
-          'something the offline runtime does not replace. Check offline-search-runtime.ts against this Pagefind version.',
+          'something the offline runtime does not replace. Check search-runtime.ts against this Pagefind version.',
       );
     }
   }

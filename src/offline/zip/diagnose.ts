@@ -1,6 +1,6 @@
-import type { DiagnoseData } from '../lib/diagnose.ts';
-import { fileForPath } from '../lib/offline-paths.ts';
-import { asciiOnly } from './widget.ts';
+import type { DiagnoseData } from '../../lib/diagnose.ts';
+import { fileForPath } from './paths.ts';
+import { asciiOnly } from '../../integrations/widget.ts';
 
 /** The tree the widget fetches online, by language: `widget/diagnose/zh.json`. */
 export const DIAGNOSE_JSON = /^widget\/diagnose\/([^/]+)\.json$/;

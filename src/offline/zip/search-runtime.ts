@@ -1,12 +1,12 @@
 /**
  * Runs in the browser, inside `pagefind/<lang>/pagefind-offline.js` of the offline bundle (built by
- * offline-search.ts). esbuild injects this module into Pagefind's own `pagefind.js`: Pagefind's
+ * search.ts). esbuild injects this module into Pagefind's own `pagefind.js`: Pagefind's
  * free references to `fetch` and `Worker`, and its `import.meta.url`, resolve to the exports below.
  * So Pagefind's engine runs unchanged, but reads its index files from the base64 data shipped in
  * the same classic script instead of fetching them: from file:// neither ES modules nor fetch nor
  * workers work (Pagefind issue #202), while a classic script does.
  */
-import { fileForPath } from '../lib/offline-paths.ts';
+import { fileForPath } from './paths.ts';
 
 /** The Pagefind module's API, as much of it as the bundle forwards. */
 export interface PagefindModule {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { fileForPath } from '../lib/offline-paths.ts';
-import { widgetBuildOptions } from './widget.ts';
+import { fileForPath } from './paths.ts';
+import { widgetBuildOptions } from '../../integrations/widget.ts';
 
 /**
  * An ES module of the built site (Astro's processed `<script>`s) as one classic script: the same

@@ -1,22 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { t } from '../i18n/index.ts';
-import { buildInfo } from '../lib/build-info.ts';
-import { fileForPath, pathForFile } from '../lib/offline-paths.ts';
-import { checkStylesheet, classicScript } from './offline-assets.ts';
-import { DIAGNOSE_JSON, diagnoseScriptFile, offlineDiagnoseScript } from './offline-diagnose.ts';
-import { offlineSettings, type OfflineOptions } from './offline-options.ts';
-import { rewritePage } from './offline-pages.ts';
-import { buildOfflineSearch, listFiles } from './offline-search.ts';
-import { writeBundle, type WrittenBundle } from './offline-write.ts';
+import { t } from '../../i18n/index.ts';
+import { buildInfo } from '../../lib/build-info.ts';
+import { fileForPath, pathForFile } from './paths.ts';
+import { checkStylesheet, classicScript } from './assets.ts';
+import { DIAGNOSE_JSON, diagnoseScriptFile, offlineDiagnoseScript } from './diagnose.ts';
+import { offlineSettings, type OfflineOptions } from './options.ts';
+import { rewritePage } from './pages.ts';
+import { buildOfflineSearch, listFiles } from './search.ts';
+import { writeBundle, type WrittenBundle } from './write.ts';
 
 // Callers import all of the bundle's interface from here; the options and the names are defined
 // where they are used.
-export type { OfflineOptions } from './offline-options.ts';
-export { BUNDLE_NAME, ZIP_NAME } from './offline-write.ts';
+export type { OfflineOptions } from './options.ts';
+export { BUNDLE_NAME, ZIP_NAME } from './write.ts';
 
-const STYLESHEET = fileURLToPath(new URL('../styles/offline.css', import.meta.url));
+const STYLESHEET = fileURLToPath(new URL('../../styles/offline.css', import.meta.url));
 /** Where the bundle's own stylesheet goes, from the bundle root. */
 const STYLESHEET_FILE = 'offline.css';
 
@@ -45,21 +45,25 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^widget\/pos-faq\.[0-9a-f]+\.js$/, 'the pinned widget copy for vendors (Subresource Integrity)'],
   [/^pagefind\//, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
   [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
+  // The installable web app (src/offline/pwa/) needs a web server: no service worker or manifest runs from file://.
+  [/^sw\.js$/, 'the service worker, which browsers do not run from file://'],
+  [/^app\/[^/]+\.webmanifest$/, 'the web app manifests, read only from a web server'],
+  [/^[a-z]+\/offline\/index\.html$/, "the service worker's answer to a page it has not stored"],
 ];
 
 /**
  * Builds the offline bundle from the built site: `offline/pos-faq/` and `offline/pos-faq-offline.zip`.
  *
- * - Every page is rewritten with rehype (offline-pages.ts): links relative and ending in a file
+ * - Every page is rewritten with rehype (pages.ts): links relative and ending in a file
  *   name, nothing fetched from the network, and a notice with the version, the build date and the
- *   online address. The module scripts it loads become classic scripts (offline-assets.ts).
+ *   online address. The module scripts it loads become classic scripts (assets.ts).
  * - Each Pagefind bundle becomes one classic script, `pagefind/<lang>/pagefind-offline.js`, with
- *   Pagefind's own engine and index (offline-search.ts), which the widget loads from file://.
- *   Likewise the widget's diagnosis tree, `widget/diagnose-<lang>.js` (offline-diagnose.ts).
- * - The zip is reproducible (offline-zip.ts): the same `dist/` gives the same bytes.
+ *   Pagefind's own engine and index (search.ts), which the widget loads from file://.
+ *   Likewise the widget's diagnosis tree, `widget/diagnose-<lang>.js` (diagnose.ts).
+ * - The zip is reproducible (zip.ts): the same `dist/` gives the same bytes.
  *
  * The folder is written next to its final place and then renamed over it, so a reader never sees
- * half a bundle (offline-write.ts).
+ * half a bundle (write.ts).
  */
 export async function buildOffline(options: OfflineOptions = {}): Promise<OfflineResult> {
   const { dist, out, site, onlineUrl } = offlineSettings(options);
