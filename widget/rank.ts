@@ -6,6 +6,8 @@
  * matches the most (and the rarest) words comes first.
  */
 
+import { dictionaryWords } from './query.ts';
+
 export interface Hit {
   id: string;
   score: number;
@@ -27,19 +29,23 @@ const STOP = new Set(
 
 /**
  * Word segments of a query. Intl.Segmenter is missing in older browsers (Firefox before 125):
- * there, runs of Latin letters or digits and single Chinese characters stand in for words.
+ * there, runs of Latin letters or digits stand for words, and runs of Chinese characters are cut
+ * into the index's own words (`dict`, loaded by the caller; see dictionaryWords), so that a query
+ * gives the same answers with and without a segmenter. Without `dict` a run stays whole.
  */
-function segments(query: string, lang: string): { segment: string; isWordLike: boolean }[] {
+function segments(query: string, lang: string, dict?: ReadonlySet<string>): { segment: string; isWordLike: boolean }[] {
   if (typeof Intl.Segmenter === 'function') {
     return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(query)].map((s) => ({
       segment: s.segment,
       isWordLike: s.isWordLike ?? false,
     }));
   }
-  return (query.match(/\p{Script=Han}|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).map((segment) => ({
-    segment,
-    isWordLike: /[\p{L}\p{N}]/u.test(segment),
-  }));
+  return (query.match(/\p{Script=Han}+|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).flatMap((run) =>
+    (dict && /\p{Script=Han}/u.test(run) ? dictionaryWords(run, new Set([...dict, ...STOP])) : [run]).map((segment) => ({
+      segment,
+      isWordLike: /[\p{L}\p{N}]/u.test(segment),
+    })),
+  );
 }
 
 /**
@@ -47,18 +53,18 @@ function segments(query: string, lang: string): { segment: string; isWordLike: b
  * the host page's `<html lang>` is Chinese (it reads the language from the page, Pagefind issue
  * #593); segmenting here makes a zh-CN widget give the same answers on a German or English page.
  */
-export function spaced(query: string, lang: string): string {
+export function spaced(query: string, lang: string, dict?: ReadonlySet<string>): string {
   if (!/^zh/i.test(lang)) return query;
-  return segments(query, lang)
+  return segments(query, lang, dict)
     .map((s) => s.segment.trim())
     .filter(Boolean)
     .join(' ');
 }
 
 /** Splits a query into the words worth searching on their own. */
-export function queryWords(query: string, lang: string): string[] {
+export function queryWords(query: string, lang: string, dict?: ReadonlySet<string>): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang)) {
+  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang, dict)) {
     const word = segment.trim();
     if (!isWordLike || !word || STOP.has(word)) continue;
     // Single Latin letters and single Chinese characters other than the meaningful ones
@@ -69,16 +75,35 @@ export function queryWords(query: string, lang: string): string[] {
   return words;
 }
 
+/** What a ranked search found, with the signals that say how well it answers the query. */
+export interface Ranked {
+  /** Page ids, best first. */
+  ids: string[];
+  /** How many pages hold every word of the query (Pagefind's own match). */
+  whole: number;
+  /** The query's meaningful words (searched one by one when the whole query found too little). */
+  words: number;
+  /** How many of those words the first page holds; `words` when the whole query matched. */
+  cover: number;
+}
+
 /**
  * Pagefind's ranking for the whole query first; then, if that found fewer than `want` pages,
  * the pages that match the most of the query's words.
  */
-export async function rankedSearch(search: Searcher, query: string, lang: string, want: number): Promise<string[]> {
-  const whole = await search(spaced(query, lang));
+export async function rankedSearch(
+  search: Searcher,
+  query: string,
+  lang: string,
+  want: number,
+  dict?: ReadonlySet<string>,
+): Promise<Ranked> {
+  const whole = await search(spaced(query, lang, dict));
   const ids = whole.map((h) => h.id);
-  if (ids.length >= want) return ids;
-  const words = queryWords(query, lang);
-  if (words.length === 0 || (words.length === 1 && words[0] === query)) return ids;
+  const words = queryWords(query, lang, dict);
+  const found = { ids, whole: ids.length, words: words.length, cover: ids.length ? words.length : 0 };
+  if (ids.length >= want) return found;
+  if (words.length === 0 || (words.length === 1 && words[0] === query)) return found;
   const perWord = await Promise.all(words.map((w) => search(w)));
   const total = new Map<string, { score: number; matched: number }>();
   for (const hits of perWord) {
@@ -93,7 +118,10 @@ export async function rankedSearch(search: Searcher, query: string, lang: string
   }
   const rest = [...total.entries()]
     .filter(([id]) => !ids.includes(id))
-    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score)
-    .map(([id]) => id);
-  return [...ids, ...rest];
+    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score);
+  return {
+    ...found,
+    ids: [...ids, ...rest.map(([id]) => id)],
+    cover: ids.length ? words.length : (rest[0]?.[1].matched ?? 0),
+  };
 }

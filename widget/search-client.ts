@@ -1,6 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-import { rankedSearch } from './rank.ts';
+import { fold, correct, type FoldMap, type WordsData } from './query.ts';
+import { rankedSearch, type Ranked } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -34,6 +35,8 @@ interface PagefindResult {
   data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindApi {
+  /** Offline only: a JSON file of the bundle, inlined in the same classic script (offline-search-runtime.ts). */
+  posFaqData?(name: string): Promise<unknown>;
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   destroy?(): Promise<void>;
@@ -169,9 +172,28 @@ export function siteBase(base: string): string {
 const loadIndex = (root: string, lang: WidgetLang) =>
   once(`${root}pagefind/${siteLocale(lang)}/`, 'the search index', importPagefind);
 
+/**
+ * A JSON file that the build writes next to the index (src/lib/search-data.ts), loaded once:
+ * fetched online, from the offline bundle's engine script from file://. Resolves to null when it
+ * cannot be had: the lookup then goes on without it.
+ */
+const indexData = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> => {
+  const bundle = `${root}pagefind/${siteLocale(lang)}/`;
+  return once(`${bundle}${name}`, name, async (url) => {
+    const pf = await loadIndex(root, lang);
+    return (await (pf.posFaqData ? pf.posFaqData(name) : fetch(url).then((r) => r.json()))) as T;
+  }).catch(() => null);
+};
+/** The Traditional → Simplified map, loaded with the index. */
+const foldMap = (root: string, lang: WidgetLang) => indexData<FoldMap>(root, lang, 'pos-faq-fold.json');
+/** The index's words: loaded only for a correction, or where Intl.Segmenter is missing. */
+const wordsData = (root: string, lang: WidgetLang) => indexData<WordsData>(root, lang, 'pos-faq-words.json');
+
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
-  return loadIndex(siteBase(base), lang);
+  const root = siteBase(base);
+  void foldMap(root, lang);
+  return loadIndex(root, lang);
 }
 
 /**
@@ -204,16 +226,35 @@ export function diagnosis(base: string, lang: WidgetLang): Promise<DiagnoseData>
   );
 }
 
+/** What a search shows: the `detail` of the `pos-faq-search` event, with the results. */
+export interface Outcome {
+  /** The query as typed. */
+  query: string;
+  /** The query searched instead, when a typed word matched nothing (a typo); else absent. */
+  corrected?: string;
+  /** False when no entry answers the query well: the results, if any, are only maybe related. */
+  matched: boolean;
+  results: LookupResult[];
+}
+
+/** One search on the index, with the signals that say how good its first answer is. */
+interface Pass extends Ranked {
+  hits: PagefindResult[];
+  /** The first hit owns the response code in the query. */
+  code: boolean;
+}
+
 /**
- * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
- * ranking, without duplicates. A code that no entry owns brings up the generic
- * "transaction failed" entry, as the terminal would mean it.
+ * A good answer (`matched`): the first result owns the typed response code, or Pagefind found
+ * pages that hold every word of the query, or the first result holds at least two of the query's
+ * words and at least half of them. Queries people really type about a terminal (the relevance
+ * sets, tests/relevance) meet one of these; unrelated ones (weather, a cracked screen) meet none,
+ * since at most one of their words is about payments.
  */
-export async function lookup(base: string, lang: WidgetLang, query: string, limit: number): Promise<LookupResult[]> {
-  const term = query.trim();
-  if (!term) return [];
-  const root = siteBase(base);
-  const pf = await loadIndex(root, lang);
+export const goodAnswer = (p: Pass): boolean =>
+  p.hits.length > 0 && (p.code || p.whole > 0 || (p.cover >= 2 && p.cover * 2 >= p.words));
+
+async function pass(pf: PagefindApi, term: string, lang: WidgetLang, limit: number, dict?: Set<string>): Promise<Pass> {
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
@@ -224,18 +265,53 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
   };
   const [byCode, byText] = await Promise.all([
     code ? pf.search(null, { filters: { code } }) : undefined,
-    rankedSearch(search, term, lang, limit),
+    rankedSearch(search, term, lang, limit, dict),
   ]);
   let first = byCode?.results ?? [];
   if (exact && first.length === 0) {
     first = (await pf.search(null, { filters: { code: 'unknown' } })).results;
   }
   const seen = new Set<string>();
-  const hits = [...first, ...byText.flatMap((id) => known.get(id) ?? [])]
+  const hits = [...first, ...byText.ids.flatMap((id) => known.get(id) ?? [])]
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .slice(0, limit);
-  const data = await Promise.all(hits.map((hit) => hit.data()));
-  return data.flatMap(({ url, meta }) => {
+  return { ...byText, hits, code: first.length > 0 };
+}
+
+/**
+ * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
+ * ranking, without duplicates. A code that no entry owns brings up the generic
+ * "transaction failed" entry, as the terminal would mean it. Traditional characters are folded
+ * first; when a typed word matches nothing and the index has a word that sounds the same (zh) or
+ * is one edit away (en), that query is searched too and shown if it answers better, unless
+ * `literal` asks for the query as typed.
+ */
+export async function find(base: string, lang: WidgetLang, query: string, limit: number, literal = false): Promise<Outcome> {
+  const typed = query.trim();
+  const outcome: Outcome = { query: typed, matched: false, results: [] };
+  if (!typed) return outcome;
+  const root = siteBase(base);
+  const [pf, map] = await Promise.all([loadIndex(root, lang), foldMap(root, lang)]);
+  const term = fold(typed, map);
+  const words = typeof Intl.Segmenter === 'function' ? null : await wordsData(root, lang);
+  const dict = words ? new Set(words.words) : undefined;
+  let best = await pass(pf, term, lang, limit, dict);
+  let matched = goodAnswer(best);
+  if (!literal && (!matched || !best.whole)) {
+    const data = words ?? (await wordsData(root, lang));
+    const fixed = data && correct(term, lang, data);
+    if (fixed) {
+      const next = await pass(pf, fixed, lang, limit, dict);
+      if (goodAnswer(next) && (!matched || next.whole > 0)) {
+        best = next;
+        matched = true;
+        outcome.corrected = fixed;
+      }
+    }
+  }
+  outcome.matched = matched;
+  const data = await Promise.all(best.hits.map((hit) => hit.data()));
+  outcome.results = data.flatMap(({ url, meta }) => {
     const safe = safeUrl(url, root);
     if (!safe || !meta['id']) return [];
     return [
@@ -250,7 +326,12 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
       },
     ];
   });
+  return outcome;
 }
+
+/** The results of `find`, as `el.lookup()` resolves. */
+export const lookup = async (base: string, lang: WidgetLang, query: string, limit: number): Promise<LookupResult[]> =>
+  (await find(base, lang, query, limit)).results;
 
 /**
  * Resolves a result URL against the site. Absolute http(s) URLs and relative ones survive; a

@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
+import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -40,7 +41,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         for (const locale of LOCALES) {
           const pages = await indexLocale(root, locale);
-          logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/`);
+          const data = writeSearchData(root, locale);
+          logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/ (${data})`);
         }
         await pagefind.close();
       },
@@ -68,4 +70,23 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
   if (written.errors.length) fail('write the index', written.errors);
   await index.deleteIndex();
   return added.page_count;
+}
+
+/**
+ * Writes what the lookup reads next to the index (src/lib/search-data.ts): `pos-faq-fold.json`,
+ * the Traditional → Simplified map it loads with the index, and `pos-faq-words.json`, the
+ * vocabulary it loads only to correct a typo or where the browser has no Intl.Segmenter. Both come
+ * from the text Pagefind indexed, so they hold nothing the index does not.
+ */
+export function writeSearchData(root: string, locale: (typeof LOCALES)[number]): string {
+  const text = globSync(`${locale}/**/*.html`, { cwd: root })
+    .sort()
+    .map((file) => indexedText(readFileSync(join(root, file), 'utf8')))
+    .join(' ');
+  const fold = foldMap(text);
+  const words = wordsData(text, locale);
+  const dir = join(root, 'pagefind', locale);
+  writeFileSync(join(dir, 'pos-faq-fold.json'), JSON.stringify(fold));
+  writeFileSync(join(dir, 'pos-faq-words.json'), JSON.stringify(words));
+  return `${Object.keys(fold).length} folds, ${words.words.length} words`;
 }

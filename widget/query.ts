@@ -1,0 +1,121 @@
+/**
+ * Queries as people type them: Traditional characters folded to Simplified, and a typed word
+ * that matches nothing replaced by the index word it most likely meant (a homophone from pinyin
+ * input in Chinese, one edit away in English). Both read data built with the index
+ * (src/lib/search-data.ts) and loaded next to it; nothing here knows a word of its own.
+ */
+
+/** `pos-faq-fold.json`: Traditional (or regional) character or phrase → Simplified. */
+export type FoldMap = Record<string, string>;
+
+/** `pos-faq-words.json`: the index's words, most frequent first; zh also pinyin syllable → characters. */
+export interface WordsData {
+  words: string[];
+  sounds?: Record<string, string>;
+}
+
+/** Folds a query with the map, longest key first at each position. */
+export function fold(text: string, map: FoldMap | null | undefined): string {
+  if (!map) return text;
+  let longest = 1;
+  for (const key in map) longest = Math.max(longest, key.length);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let n = Math.min(longest, text.length - i);
+    for (; n > 0; n--) {
+      const to = map[text.slice(i, i + n)];
+      if (to !== undefined) {
+        out += to;
+        i += n;
+        break;
+      }
+    }
+    if (!n) out += text[i++];
+  }
+  return out;
+}
+
+/** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+export function oneEdit(a: string, b: string): boolean {
+  const [m, n] = [a.length, b.length];
+  if (a === b || Math.abs(m - n) > 1) return false;
+  let i = 0;
+  while (i < m && a[i] === b[i]) i++;
+  if (m === n) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return m > n ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Readings of each character, from the syllable table: 重 → {zhong, chong}. */
+function readings(data: WordsData): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const [syllable, chars] of Object.entries(data.sounds ?? {})) {
+    for (const c of chars) by.set(c, [...(by.get(c) ?? []), syllable]);
+  }
+  return by;
+}
+
+/**
+ * The query with its unknown words replaced, or null when nothing was replaced. A word is unknown
+ * when the index has no word that is it or contains it (English: starts with it). Chinese: each
+ * unknown run of 2–4 characters becomes the most frequent index word of the same length that
+ * sounds the same, character by character, without tones. English: each unknown word of four
+ * letters or more becomes the most frequent index word one edit away.
+ */
+export function correct(query: string, lang: string, data: WordsData): string | null {
+  const { words } = data;
+  if (/^zh/i.test(lang)) {
+    const sound = readings(data);
+    const known = (w: string) => words.some((x) => x.includes(w));
+    const same = (a: string, b: string) =>
+      [...a].every((c, j) => c === b[j] || (sound.get(c) ?? []).some((s) => sound.get(b[j]!)?.includes(s)));
+    return fix(
+      query.replace(/\p{Script=Han}+/gu, (run) => {
+        let out = '';
+        for (let i = 0; i < run.length; ) {
+          let step = 1;
+          let piece = run[i]!;
+          for (let n = Math.min(4, run.length - i); n > 1; n--) {
+            const w = run.slice(i, i + n);
+            const hit = known(w) ? w : words.find((x) => x.length === n && same(w, x));
+            if (hit) {
+              [step, piece] = [n, hit];
+              break;
+            }
+          }
+          out += piece;
+          i += step;
+        }
+        return out;
+      }),
+      query,
+    );
+  }
+  return fix(
+    query.replace(/[a-z]{4,}/gi, (w) => {
+      const lower = w.toLowerCase();
+      if (words.some((x) => x.startsWith(lower))) return w;
+      return words.find((x) => oneEdit(lower, x)) ?? w;
+    }),
+    query,
+  );
+}
+
+const fix = (corrected: string, query: string) => (corrected === query ? null : corrected);
+
+/**
+ * Cuts a run of Chinese characters into the index's words, longest first, where a browser has no
+ * `Intl.Segmenter` (Firefox before 125): the words the build cut with the same ICU segmenter, so
+ * the query is cut as it would be with one. Characters outside every word stand alone.
+ */
+export function dictionaryWords(run: string, dict: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < run.length; ) {
+    let n = Math.min(6, run.length - i);
+    while (n > 1 && !dict.has(run.slice(i, i + n))) n--;
+    out.push(run.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
