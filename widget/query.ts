@@ -2,13 +2,25 @@
  * Queries as people type them: Traditional characters folded to Simplified, and a typed word
  * that matches nothing replaced by the index word it most likely meant (a homophone from pinyin
  * input in Chinese, one edit away in English). Both read data built with the index
- * (src/lib/search-data.ts) and loaded next to it; nothing here knows a word of its own.
+ * (src/lib/search-data.ts); nothing here knows a word of its own.
+ *
+ * Only `fold` is in the widget. The rest is bundled with each language's words into
+ * `pagefind/<lang>/pos-faq-words.js` (see WordsScript), which the widget loads only for a query
+ * that needs it: the widget's budget is 13 KB, the words are 15.
  */
 
-/** `pos-faq-fold.json`: Traditional (or regional) character or phrase → Simplified. */
+/** What `pos-faq-words.js` registers: the index's words put to use. */
+export interface WordsScript {
+  /** The query with its unknown words corrected, or null (see `correct`). */
+  correct(query: string): string | null;
+  /** A run of Chinese characters cut into words (see `dictionaryWords`). */
+  cut(run: string): string[];
+}
+
+/** `pos-faq-fold.js`: Traditional (or regional) character or phrase → Simplified. */
 export type FoldMap = Record<string, string>;
 
-/** `pos-faq-words.json`: the index's words, most frequent first; zh also pinyin syllable → characters. */
+/** The data of `pos-faq-words.js`: the index's words, most frequent first; zh also pinyin syllable → characters. */
 export interface WordsData {
   words: string[];
   sounds?: Record<string, string>;
@@ -67,27 +79,33 @@ export function correct(query: string, lang: string, data: WordsData): string | 
   const { words } = data;
   if (/^zh/i.test(lang)) {
     const sound = readings(data);
-    const known = (w: string) => words.some((x) => x.includes(w));
+    // Every run of 2–4 characters in the index's words, by the frequency of its word.
+    const pieces = new Set<string>();
+    for (const w of words) {
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= w.length; i++) pieces.add(w.slice(i, i + n));
+    }
+    const list = [...pieces];
     const same = (a: string, b: string) =>
       [...a].every((c, j) => c === b[j] || (sound.get(c) ?? []).some((s) => sound.get(b[j]!)?.includes(s)));
+    const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
     return fix(
       query.replace(/\p{Script=Han}+/gu, (run) => {
-        let out = '';
-        for (let i = 0; i < run.length; ) {
-          let step = 1;
-          let piece = run[i]!;
-          for (let n = Math.min(4, run.length - i); n > 1; n--) {
-            const w = run.slice(i, i + n);
-            const hit = known(w) ? w : words.find((x) => x.length === n && same(w, x));
-            if (hit) {
-              [step, piece] = [n, hit];
-              break;
-            }
+        // The reading of the run that leaves the fewest characters unexplained: a known piece
+        // costs nothing, a homophone piece one per character it changes (it must keep one), a
+        // character alone a little more than one.
+        const best: { cost: number; text: string }[] = [{ cost: 0, text: '' }];
+        for (let i = 1; i <= run.length; i++) {
+          let here = { cost: best[i - 1]!.cost + 1.01, text: best[i - 1]!.text + run[i - 1] };
+          for (let n = 2; n <= Math.min(4, i); n++) {
+            const w = run.slice(i - n, i);
+            const before = best[i - n]!;
+            const hit = pieces.has(w) ? w : list.find((x) => x.length === n && changes(w, x) < n && same(w, x));
+            const cost = hit ? before.cost + changes(w, hit) : Infinity;
+            if (cost < here.cost) here = { cost, text: before.text + hit };
           }
-          out += piece;
-          i += step;
+          best[i] = here;
         }
-        return out;
+        return best[run.length]!.text;
       }),
       query,
     );

@@ -6,8 +6,6 @@
  * matches the most (and the rarest) words comes first.
  */
 
-import { dictionaryWords } from './query.ts';
-
 export interface Hit {
   id: string;
   score: number;
@@ -17,23 +15,26 @@ export interface Searcher {
   (term: string): Promise<Hit[]>;
 }
 
+/** Cuts a run of Chinese characters into words, where there is no Intl.Segmenter. */
+export type Cut = (run: string) => string[];
+
 /** Words that carry no meaning for the lookup, in either language. */
-const STOP = new Set(
+export const STOP = new Set(
   (
     'the a an is are was be to of in on at for and or it my our this that what why how does do did can ' +
     'with not no when i you me from pos terminal machine card ' +
     '的 了 吗 呢 是 我 你 他 她 在 有 和 就 都 也 还 要 会 能 说 怎么 怎么办 为什么 什么 一直 提示 显示 出现 ' +
-    '机器 pos机 机 这 那 个 了吗 怎么回事 是不是 请问'
+    '机器 pos机 机 这 那 个 了吗 怎么回事 是不是 请问 怎么样 如何 今天 明天 现在 刚才'
   ).split(' '),
 );
 
 /**
  * Word segments of a query. Intl.Segmenter is missing in older browsers (Firefox before 125):
  * there, runs of Latin letters or digits stand for words, and runs of Chinese characters are cut
- * into the index's own words (`dict`, loaded by the caller; see dictionaryWords), so that a query
- * gives the same answers with and without a segmenter. Without `dict` a run stays whole.
+ * into the index's own words by `cut` (loaded by the caller: widget/query.ts, dictionaryWords), so
+ * that a query gives the same answers with and without a segmenter. Without `cut` a run stays whole.
  */
-function segments(query: string, lang: string, dict?: ReadonlySet<string>): { segment: string; isWordLike: boolean }[] {
+function segments(query: string, lang: string, cut?: Cut): { segment: string; isWordLike: boolean }[] {
   if (typeof Intl.Segmenter === 'function') {
     return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(query)].map((s) => ({
       segment: s.segment,
@@ -41,7 +42,7 @@ function segments(query: string, lang: string, dict?: ReadonlySet<string>): { se
     }));
   }
   return (query.match(/\p{Script=Han}+|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).flatMap((run) =>
-    (dict && /\p{Script=Han}/u.test(run) ? dictionaryWords(run, new Set([...dict, ...STOP])) : [run]).map((segment) => ({
+    (cut && /\p{Script=Han}/u.test(run) ? cut(run) : [run]).map((segment) => ({
       segment,
       isWordLike: /[\p{L}\p{N}]/u.test(segment),
     })),
@@ -53,38 +54,41 @@ function segments(query: string, lang: string, dict?: ReadonlySet<string>): { se
  * the host page's `<html lang>` is Chinese (it reads the language from the page, Pagefind issue
  * #593); segmenting here makes a zh-CN widget give the same answers on a German or English page.
  */
-export function spaced(query: string, lang: string, dict?: ReadonlySet<string>): string {
+export function spaced(query: string, lang: string, cut?: Cut): string {
   if (!/^zh/i.test(lang)) return query;
-  return segments(query, lang, dict)
+  return segments(query, lang, cut)
     .map((s) => s.segment.trim())
     .filter(Boolean)
     .join(' ');
 }
 
-/** Splits a query into the words worth searching on their own. */
-export function queryWords(query: string, lang: string, dict?: ReadonlySet<string>): string[] {
+/**
+ * Splits a query into the words worth searching on their own. A run of single Chinese characters
+ * is one word: the segmenter's dictionary does not know many payment terms (死机, 冲正) and cuts
+ * them into characters.
+ */
+export function queryWords(query: string, lang: string, cut?: Cut): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang, dict)) {
-    const word = segment.trim();
-    if (!isWordLike || !word || STOP.has(word)) continue;
+  let run = '';
+  const add = (word: string) => {
     // Single Latin letters and single Chinese characters other than the meaningful ones
     // (卡, 纸, 钱) match too much to help.
-    if (word.length === 1 && !/[卡纸钱电网码]/u.test(word)) continue;
-    if (!words.includes(word)) words.push(word);
+    if (word.length === 1 && !/[卡纸钱电网码]/u.test(word)) return;
+    if (word && !words.includes(word)) words.push(word);
+  };
+  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang, cut)) {
+    const word = segment.trim();
+    // 机 is a stop word alone but ends words (死机, 开机).
+    if (isWordLike && word.length === 1 && /\p{Script=Han}/u.test(word) && (!STOP.has(word) || (run && word === '机'))) {
+      run += word;
+      continue;
+    }
+    add(run);
+    run = '';
+    if (isWordLike && word && !STOP.has(word)) add(word);
   }
+  add(run);
   return words;
-}
-
-/** What a ranked search found, with the signals that say how well it answers the query. */
-export interface Ranked {
-  /** Page ids, best first. */
-  ids: string[];
-  /** How many pages hold every word of the query (Pagefind's own match). */
-  whole: number;
-  /** The query's meaningful words (searched one by one when the whole query found too little). */
-  words: number;
-  /** How many of those words the first page holds; `words` when the whole query matched. */
-  cover: number;
 }
 
 /**
@@ -96,15 +100,14 @@ export async function rankedSearch(
   query: string,
   lang: string,
   want: number,
-  dict?: ReadonlySet<string>,
-): Promise<Ranked> {
-  const whole = await search(spaced(query, lang, dict));
+  cut?: Cut,
+): Promise<string[]> {
+  const whole = await search(spaced(query, lang, cut));
   const ids = whole.map((h) => h.id);
-  const words = queryWords(query, lang, dict);
-  const found = { ids, whole: ids.length, words: words.length, cover: ids.length ? words.length : 0 };
-  if (ids.length >= want) return found;
-  if (words.length === 0 || (words.length === 1 && words[0] === query)) return found;
-  const perWord = await Promise.all(words.map((w) => search(w)));
+  if (ids.length >= want) return ids;
+  const each = queryWords(query, lang, cut);
+  if (each.length === 0 || (each.length === 1 && each[0] === query)) return ids;
+  const perWord = await Promise.all(each.map((w) => search(w)));
   const total = new Map<string, { score: number; matched: number }>();
   for (const hits of perWord) {
     // Normalise per word so that one common word does not outweigh several specific ones.
@@ -118,10 +121,48 @@ export async function rankedSearch(
   }
   const rest = [...total.entries()]
     .filter(([id]) => !ids.includes(id))
-    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score);
-  return {
-    ...found,
-    ids: [...ids, ...rest.map(([id]) => id)],
-    cover: ids.length ? words.length : (rest[0]?.[1].matched ?? 0),
-  };
+    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score)
+    .map(([id]) => id);
+  return [...ids, ...rest];
+}
+
+/**
+ * How much of a query an entry's text says, from 0 to 1: the share of the query's meaningful
+ * characters (Chinese) and words (other scripts) that stand next to a neighbour from the query
+ * in the text as well, so that the entry says what was asked and not only some of its words
+ * ("cracked screen after dropping" is not answered by an entry that says "case cracked open",
+ * "screen lifting" and "was dropped"). Stop words do not count. Chinese characters count in
+ * pairs (a query's two-character word is in the text or not); a one-word English query counts
+ * when the text has the word, give or take its ending.
+ */
+export function coverage(query: string, text: string): number {
+  const lower = query.toLowerCase();
+  const content = text.toLowerCase();
+  let total = 0;
+  let said = 0;
+  // (机 stays: it ends words, 死机 and 开机.)
+  const han = [...STOP].filter((w) => /\p{Script=Han}/u.test(w) && w !== '机').sort((a, b) => b.length - a.length);
+  for (const run of lower.replace(new RegExp(han.join('|'), 'gu'), ' ').match(/\p{Script=Han}{2,}/gu) ?? []) {
+    total += run.length;
+    for (let i = 0; i < run.length; i++) {
+      if ((i > 0 && content.includes(run.slice(i - 1, i + 1))) || (i + 1 < run.length && content.includes(run.slice(i, i + 2))))
+        said++;
+    }
+  }
+  // Other scripts: the words, stop words left out of the query and the text alike, give or take
+  // their endings.
+  const tokens = (t: string) =>
+    (t.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
+      .filter((w) => !/\p{Script=Han}/u.test(w) && !STOP.has(w))
+      .map((w) => w.slice(0, 5));
+  const words = tokens(lower).filter((w) => w.length > 1);
+  const seen = tokens(content);
+  const pairs = new Set(seen.map((w, i) => `${w} ${seen[i + 1]}`));
+  // A longer query must have two of its words side by side in the text, or it says none of it.
+  const together = words.length < 3 || words.some((w, i) => pairs.has(`${w} ${words[i + 1]}`));
+  for (const w of words) {
+    total++;
+    if (together && seen.includes(w)) said++;
+  }
+  return total ? said / total : 0;
 }

@@ -1,7 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-import { fold, correct, type FoldMap, type WordsData } from './query.ts';
-import { rankedSearch, type Ranked } from './rank.ts';
+import { fold, type FoldMap, type WordsScript } from './query.ts';
+import { coverage, rankedSearch, type Cut } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -32,11 +32,9 @@ export class LookupError extends Error {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{ url: string; content?: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindApi {
-  /** Offline only: a JSON file of the bundle, inlined in the same classic script (offline-search-runtime.ts). */
-  posFaqData?(name: string): Promise<unknown>;
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   destroy?(): Promise<void>;
@@ -173,21 +171,16 @@ const loadIndex = (root: string, lang: WidgetLang) =>
   once(`${root}pagefind/${siteLocale(lang)}/`, 'the search index', importPagefind);
 
 /**
- * A JSON file that the build writes next to the index (src/lib/search-data.ts), loaded once:
- * fetched online, from the offline bundle's engine script from file://. Resolves to null when it
- * cannot be had: the lookup then goes on without it.
+ * A classic script that the build writes next to the index (src/integrations/pagefind.ts,
+ * writeSearchData) and that registers what it carries under its own URL, online as offline.
+ * Loaded once; resolves to null when it cannot be had: the lookup then goes on without it.
  */
-const indexData = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> => {
-  const bundle = `${root}pagefind/${siteLocale(lang)}/`;
-  return once(`${bundle}${name}`, name, async (url) => {
-    const pf = await loadIndex(root, lang);
-    return (await (pf.posFaqData ? pf.posFaqData(name) : fetch(url).then((r) => r.json()))) as T;
-  }).catch(() => null);
-};
+const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> =>
+  once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, (url) => importOffline<T>(url)).catch(() => null);
 /** The Traditional → Simplified map, loaded with the index. */
-const foldMap = (root: string, lang: WidgetLang) => indexData<FoldMap>(root, lang, 'pos-faq-fold.json');
+const foldMap = (root: string, lang: WidgetLang) => indexScript<FoldMap>(root, lang, 'pos-faq-fold.js');
 /** The index's words: loaded only for a correction, or where Intl.Segmenter is missing. */
-const wordsData = (root: string, lang: WidgetLang) => indexData<WordsData>(root, lang, 'pos-faq-words.json');
+const wordsScript = (root: string, lang: WidgetLang) => indexScript<WordsScript>(root, lang, 'pos-faq-words.js');
 
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
@@ -237,24 +230,25 @@ export interface Outcome {
   results: LookupResult[];
 }
 
-/** One search on the index, with the signals that say how good its first answer is. */
-interface Pass extends Ranked {
-  hits: PagefindResult[];
-  /** The first hit owns the response code in the query. */
+/** One search on the index: the results, and how well the first one answers. */
+interface Pass {
+  results: LookupResult[];
+  /** The first result owns the response code in the query. */
   code: boolean;
+  /** How much of the query the best-answering result's text says (rank.ts, coverage). */
+  said: number;
 }
 
 /**
- * A good answer (`matched`): the first result owns the typed response code, or Pagefind found
- * pages that hold every word of the query, or the first result holds at least two of the query's
- * words and at least half of them. Queries people really type about a terminal (the relevance
- * sets, tests/relevance) meet one of these; unrelated ones (weather, a cracked screen) meet none,
- * since at most one of their words is about payments.
+ * A good answer (`matched`): the first result owns the typed response code, or its text says at
+ * least half of the query (rank.ts, coverage). Every query of the public relevance sets that names
+ * a problem the catalogue covers meets this; none of the unrelated ones does
+ * (tests/relevance/queries-unrelated.json: weather, recipes, a cracked screen).
  */
-export const goodAnswer = (p: Pass): boolean =>
-  p.hits.length > 0 && (p.code || p.whole > 0 || (p.cover >= 2 && p.cover * 2 >= p.words));
+export const MATCH_SHARE = 0.5;
+const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHARE);
 
-async function pass(pf: PagefindApi, term: string, lang: WidgetLang, limit: number, dict?: Set<string>): Promise<Pass> {
+async function pass(pf: PagefindApi, root: string, term: string, lang: WidgetLang, limit: number, cut?: Cut): Promise<Pass> {
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
@@ -265,53 +259,18 @@ async function pass(pf: PagefindApi, term: string, lang: WidgetLang, limit: numb
   };
   const [byCode, byText] = await Promise.all([
     code ? pf.search(null, { filters: { code } }) : undefined,
-    rankedSearch(search, term, lang, limit, dict),
+    rankedSearch(search, term, lang, limit, cut),
   ]);
   let first = byCode?.results ?? [];
   if (exact && first.length === 0) {
     first = (await pf.search(null, { filters: { code: 'unknown' } })).results;
   }
   const seen = new Set<string>();
-  const hits = [...first, ...byText.ids.flatMap((id) => known.get(id) ?? [])]
+  const hits = [...first, ...byText.flatMap((id) => known.get(id) ?? [])]
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .slice(0, limit);
-  return { ...byText, hits, code: first.length > 0 };
-}
-
-/**
- * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
- * ranking, without duplicates. A code that no entry owns brings up the generic
- * "transaction failed" entry, as the terminal would mean it. Traditional characters are folded
- * first; when a typed word matches nothing and the index has a word that sounds the same (zh) or
- * is one edit away (en), that query is searched too and shown if it answers better, unless
- * `literal` asks for the query as typed.
- */
-export async function find(base: string, lang: WidgetLang, query: string, limit: number, literal = false): Promise<Outcome> {
-  const typed = query.trim();
-  const outcome: Outcome = { query: typed, matched: false, results: [] };
-  if (!typed) return outcome;
-  const root = siteBase(base);
-  const [pf, map] = await Promise.all([loadIndex(root, lang), foldMap(root, lang)]);
-  const term = fold(typed, map);
-  const words = typeof Intl.Segmenter === 'function' ? null : await wordsData(root, lang);
-  const dict = words ? new Set(words.words) : undefined;
-  let best = await pass(pf, term, lang, limit, dict);
-  let matched = goodAnswer(best);
-  if (!literal && (!matched || !best.whole)) {
-    const data = words ?? (await wordsData(root, lang));
-    const fixed = data && correct(term, lang, data);
-    if (fixed) {
-      const next = await pass(pf, fixed, lang, limit, dict);
-      if (goodAnswer(next) && (!matched || next.whole > 0)) {
-        best = next;
-        matched = true;
-        outcome.corrected = fixed;
-      }
-    }
-  }
-  outcome.matched = matched;
-  const data = await Promise.all(best.hits.map((hit) => hit.data()));
-  outcome.results = data.flatMap(({ url, meta }) => {
+  const data = await Promise.all(hits.map((hit) => hit.data()));
+  const results = data.flatMap(({ url, meta }) => {
     const safe = safeUrl(url, root);
     if (!safe || !meta['id']) return [];
     return [
@@ -326,7 +285,39 @@ export async function find(base: string, lang: WidgetLang, query: string, limit:
       },
     ];
   });
-  return outcome;
+  // The best-answering result counts: the first may come first by its code or its title words.
+  return { results, code: first.length > 0, said: Math.max(0, ...data.map((d) => coverage(term, d.content ?? ''))) };
+}
+
+/**
+ * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
+ * ranking, without duplicates. A code that no entry owns brings up the generic
+ * "transaction failed" entry, as the terminal would mean it. Traditional characters are folded
+ * first. When the first result does not say all of the query, a typed word may have matched
+ * nothing: if the index has a word that sounds the same (zh) or is one edit away (en), that query
+ * is searched too, and shown when it answers well and says more, unless `literal` asks for the
+ * query as typed.
+ */
+export async function find(base: string, lang: WidgetLang, query: string, limit: number, literal = false): Promise<Outcome> {
+  const typed = query.trim();
+  if (!typed) return { query: typed, matched: false, results: [] };
+  const root = siteBase(base);
+  const [pf, map] = await Promise.all([loadIndex(root, lang), foldMap(root, lang)]);
+  const term = fold(typed, map);
+  const words = typeof Intl.Segmenter === 'function' ? null : await wordsScript(root, lang);
+  const cut = words?.cut;
+  let best = await pass(pf, root, term, lang, limit, cut);
+  let corrected: string | undefined;
+  if (!literal && !best.code && best.said < 1) {
+    const fixed = (words ?? (await wordsScript(root, lang)))?.correct(term);
+    const next = fixed ? await pass(pf, root, fixed, lang, limit, cut) : null;
+    // A guessed query must say nearly all of itself ("my cat is sick" is not "my cat is pick").
+    if (next && good(next) && next.said > best.said && next.said >= 0.75) {
+      best = next;
+      corrected = fixed!;
+    }
+  }
+  return { query: typed, ...(corrected ? { corrected } : {}), matched: good(best), results: best.results };
 }
 
 /** The results of `find`, as `el.lookup()` resolves. */

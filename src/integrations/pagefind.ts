@@ -1,11 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync, globSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
+import { asciiOnly, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -41,7 +43,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         for (const locale of LOCALES) {
           const pages = await indexLocale(root, locale);
-          const data = writeSearchData(root, locale);
+          const data = await writeSearchData(root, locale);
           logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/ (${data})`);
         }
         await pagefind.close();
@@ -73,12 +75,18 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
 }
 
 /**
- * Writes what the lookup reads next to the index (src/lib/search-data.ts): `pos-faq-fold.json`,
- * the Traditional → Simplified map it loads with the index, and `pos-faq-words.json`, the
- * vocabulary it loads only to correct a typo or where the browser has no Intl.Segmenter. Both come
- * from the text Pagefind indexed, so they hold nothing the index does not.
+ * Writes what the lookup reads next to the index (src/lib/search-data.ts), as classic scripts
+ * that register their content under their own URL (widget/search-client.ts, indexScript), so that
+ * they load the same way online and from file://:
+ *
+ * - `pos-faq-fold.js`, the Traditional → Simplified map, loaded with the index;
+ * - `pos-faq-words.js`, the vocabulary with the code that uses it (widget/query.ts), loaded only
+ *   to correct a typo or where the browser has no Intl.Segmenter.
+ *
+ * Both come from the text Pagefind indexed, so they hold nothing the index does not. Non-ASCII
+ * is escaped, as in the widget, for host pages in other encodings.
  */
-export function writeSearchData(root: string, locale: (typeof LOCALES)[number]): string {
+export async function writeSearchData(root: string, locale: (typeof LOCALES)[number]): Promise<string> {
   const text = globSync(`${locale}/**/*.html`, { cwd: root })
     .sort()
     .map((file) => indexedText(readFileSync(join(root, file), 'utf8')))
@@ -86,7 +94,36 @@ export function writeSearchData(root: string, locale: (typeof LOCALES)[number]):
   const fold = foldMap(text);
   const words = wordsData(text, locale);
   const dir = join(root, 'pagefind', locale);
-  writeFileSync(join(dir, 'pos-faq-fold.json'), JSON.stringify(fold));
-  writeFileSync(join(dir, 'pos-faq-words.json'), JSON.stringify(words));
+  const register = (value: string) =>
+    `(self.posFaqOffline||(self.posFaqOffline={}))[document.currentScript.src]=${value};`;
+  // Single characters as one string of pairs, which is half the size of the same as JSON keys.
+  const singles = Object.entries(fold).filter(([from]) => from.length === 1);
+  const phrases = Object.fromEntries(Object.entries(fold).filter(([from]) => from.length > 1));
+  const map = `((s,m)=>{for(let i=0;i<s.length;i+=2)m[s[i]]=s[i+1];return m})(${JSON.stringify(singles.flat().join(''))},${JSON.stringify(phrases)})`;
+  writeFileSync(join(dir, 'pos-faq-fold.js'), asciiOnly(`/* pos-faq: Traditional to Simplified, from OpenCC */${register(map)}\n`));
+  const query = join(dirname(WIDGET_ENTRY), 'query.ts');
+  const rank = join(dirname(WIDGET_ENTRY), 'rank.ts');
+  const { outputFiles } = await esbuild.build({
+    stdin: {
+      contents: [
+        `import { correct, dictionaryWords } from ${JSON.stringify(query)};`,
+        `import { STOP } from ${JSON.stringify(rank)};`,
+        `const data = ${JSON.stringify(words)};`,
+        'const dict = new Set([...data.words, ...STOP]);',
+        `const script = { correct: (q) => correct(q, ${JSON.stringify(HTML_LANG[locale])}, data), cut: (run) => dictionaryWords(run, dict) };`,
+        register('script'),
+      ].join('\n'),
+      resolveDir: dir,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: widgetBuildOptions().target!,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  writeFileSync(join(dir, 'pos-faq-words.js'), asciiOnly(outputFiles[0]!.text));
   return `${Object.keys(fold).length} folds, ${words.words.length} words`;
 }

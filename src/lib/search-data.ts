@@ -28,9 +28,8 @@ export const REGIONAL: Readonly<Record<string, string>> = {
   當機: '死机',
   当机: '死机',
   逾時: '超时',
-  逾时: '超时',
   刷卡機: 'POS机',
-  刷卡机: 'POS机',
+  逾时: '超时',
   連線: '连接',
   網路: '网络',
   网路: '网络',
@@ -70,6 +69,23 @@ export function indexedText(html: string): string {
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The characters a Traditional input method types: Big5 with the Hong Kong supplement (as the
+ * WHATWG big5 decoder reads it), about 13,500 characters. Rarer variants are left out of the map.
+ */
+function typedTraditional(): Set<string> {
+  const decoder = new TextDecoder('big5');
+  const out = new Set<string>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail > 0x7e && trail < 0xa1) continue;
+      const c = decoder.decode(new Uint8Array([lead, trail]));
+      if ([...c].length === 1 && HAN.test(c)) out.add(c);
+    }
+  }
+  return out;
+}
+
 type OpenCCDict = string | string[][] | { [key: string]: unknown };
 
 /** Every `from → to` pair of the OpenCC dictionaries that lead from Traditional to Simplified. */
@@ -105,20 +121,12 @@ export function foldMap(text: string): Record<string, string> {
   ];
   const map: Record<string, string> = {};
   const inIndex = (s: string) => [...s].every((c) => !HAN.test(c) || chars.has(c));
-  const ranges: [number, number][] = [
-    [0x3400, 0x4dbf],
-    [0x4e00, 0x9fff],
-    [0xf900, 0xfaff],
-  ];
-  for (const [start, end] of ranges) {
-    for (let cp = start; cp <= end; cp++) {
-      const c = String.fromCodePoint(cp);
-      for (const convert of toCn) {
-        const s = convert(c);
-        if (s !== c && [...s].length === 1 && chars.has(s)) {
-          map[c] = s;
-          break;
-        }
+  for (const c of typedTraditional()) {
+    for (const convert of toCn) {
+      const s = convert(c);
+      if (s !== c && [...s].length === 1 && chars.has(s)) {
+        map[c] = s;
+        break;
       }
     }
   }
@@ -134,18 +142,33 @@ export function foldMap(text: string): Record<string, string> {
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Words of a text, as `Intl.Segmenter` (Node's full ICU) cuts them, with how often each occurs. */
+/**
+ * Words of a text, as `Intl.Segmenter` (Node's full ICU) cuts them, with how often each occurs.
+ * ICU's dictionary does not know many payment terms and cuts them into single characters (小票,
+ * 冲正); a run of such single characters counts as one word of the index.
+ */
 export function wordCounts(text: string, lang: string): Map<string, number> {
   const counts = new Map<string, number>();
+  const add = (word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
+  let singles = '';
+  const flush = () => {
+    if (singles.length > 1) add(singles);
+    singles = '';
+  };
   for (const s of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text.toLowerCase())) {
-    if (!s.isWordLike) continue;
-    // Chinese words for the zh vocabulary, Latin words for the en one (the en pages quote Chinese
-    // screen messages, which the fold map covers).
     const word = s.segment;
-    if (!(lang === 'zh' ? HAN.test(word) && [...word].length > 1 : /^[a-z][a-z'-]*[a-z]$/.test(word) && word.length > 2))
-      continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    if (lang === 'zh') {
+      // Chinese words for the zh vocabulary; the en pages quote Chinese screen messages, which
+      // the fold map covers.
+      if (s.isWordLike && HAN.test(word) && [...word].length === 1) {
+        singles += word;
+        continue;
+      }
+      flush();
+      if (s.isWordLike && HAN.test(word)) add(word);
+    } else if (s.isWordLike && /^[a-z][a-z'-]*[a-z]$/.test(word) && word.length > 2) add(word);
   }
+  flush();
   return counts;
 }
 

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The only inline script of the site, in every page's head (the CSP admits it by its hash,
+ * src/integrations/headers.ts). The header search is a plain form to the results page until
+ * someone focuses its box or types: then this loads the widget, which takes over the form's box
+ * with whatever was typed (widget/pos-faq-lookup.tsx, connectedCallback). Nothing else loads
+ * before. On the results page it also hands the `?q=` of the address to the box there, which
+ * searches at once (`autosearch`).
+ *
+ * The widget's address is derived from the form's `action` (`/zh/search/`, two folders below the
+ * site root), so that the offline bundle, which rewrites the action into a relative file link,
+ * finds its own copy.
+ */
+export const SEARCH_LOADER = [
+  '(()=>{let d=document,l=0,go=()=>{',
+  "let f=d.querySelector('search form');",
+  "if(l||!f||customElements.get('pos-faq-lookup'))return;l=d.createElement('script');",
+  "l.src=new URL('../../widget/pos-faq.js',f.action).href;d.head.append(l)};",
+  "d.addEventListener('focusin',e=>e.target.name=='q'&&go());",
+  "d.addEventListener('input',e=>e.target.name=='q'&&go());",
+  "d.addEventListener('DOMContentLoaded',()=>{let q=new URLSearchParams(location.search).get('q');",
+  "for(let e of d.querySelectorAll('[autosearch]'))q&&e.setAttribute('query',q)})})()",
+].join('');
+
+/** The CSP source that admits the loader. */
+export const SEARCH_LOADER_HASH = `'sha256-${createHash('sha256').update(SEARCH_LOADER).digest('base64')}'`;
