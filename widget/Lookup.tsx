@@ -319,7 +319,7 @@ export class Lookup extends Component<LookupProps, State> {
             // A committed IME word or a paste arrives as one event: search at once. Typing one
             // character at a time waits for a pause.
             this.#composing = e.isComposing;
-            this.#now = e.inputType === 'insertCompositionText' || e.inputType === 'insertFromPaste' || value.length > this.state.text.length + 1;
+            this.#now = e.inputType === 'insertCompositionText' || value.length > this.state.text.length + 1;
             // The new text first: engaging re-renders at once, and would otherwise write the old
             // text back into the box (characters typed before any focus event were lost).
             this.setState({ text: value, open: true, active: -1, literal: false });

@@ -4,10 +4,19 @@
  * input in Chinese, one edit away in English). Both read data built with the index
  * (src/lib/search-data.ts); nothing here knows a word of its own.
  *
- * Only `fold` is in the widget. The rest is bundled with each language's words into
- * `pagefind/<lang>/pos-faq-words.js` (see WordsScript), which the widget loads only for a query
- * that needs it: the widget's budget is 13 KB, the words are 15.
+ * None of it is in the widget (its budget is 13 KB): `fold` is bundled with each language's map
+ * into `pagefind/<lang>/pos-faq-query.js`, which the widget loads with the index (see QueryScript),
+ * and the rest with the index's words into `pagefind/<lang>/pos-faq-words.js` (see WordsScript),
+ * which it loads only for a query that needs it.
  */
+
+/** What `pos-faq-query.js` registers. */
+export interface QueryScript {
+  /** The query with Traditional characters and regional words folded to the index's. */
+  fold(query: string): string;
+  /** How much of a query an entry's text says, 0 to 1 (widget/rank.ts, coverage). */
+  coverage(query: string, text: string): number;
+}
 
 /** What `pos-faq-words.js` registers: the index's words put to use. */
 export interface WordsScript {
@@ -17,7 +26,7 @@ export interface WordsScript {
   cut(run: string): string[];
 }
 
-/** `pos-faq-fold.js`: Traditional (or regional) character or phrase → Simplified. */
+/** The map in `pos-faq-query.js`: Traditional (or regional) character or phrase → Simplified. */
 export type FoldMap = Record<string, string>;
 
 /** The data of `pos-faq-words.js`: the index's words, most frequent first; zh also pinyin syllable → characters. */

@@ -128,19 +128,20 @@ export async function rankedSearch(
 
 /**
  * How much of a query an entry's text says, from 0 to 1: the share of the query's meaningful
- * characters (Chinese) and words (other scripts) that stand next to a neighbour from the query
- * in the text as well, so that the entry says what was asked and not only some of its words
- * ("cracked screen after dropping" is not answered by an entry that says "case cracked open",
- * "screen lifting" and "was dropped"). Stop words do not count. Chinese characters count in
- * pairs (a query's two-character word is in the text or not); a one-word English query counts
- * when the text has the word, give or take its ending.
+ * characters (Chinese) and words (other scripts) that the text has, stop words left out of both.
+ * A Chinese character counts when the text has it together with a neighbour from the query. A word
+ * in another script counts give or take its ending, and a query of three words or more must have
+ * two of them side by side in the text, or it says none of it: an entry that says "case cracked
+ * open", "screen lifting" and "was dropped" does not answer "cracked screen after dropping".
+ *
+ * Not in the widget: it runs in `pos-faq-query.js`, loaded with the index (search-client.ts).
  */
 export function coverage(query: string, text: string): number {
   const lower = query.toLowerCase();
   const content = text.toLowerCase();
   let total = 0;
   let said = 0;
-  // (机 stays: it ends words, 死机 and 开机.)
+  // 机 stays: it ends words (死机, 开机).
   const han = [...STOP].filter((w) => /\p{Script=Han}/u.test(w) && w !== '机').sort((a, b) => b.length - a.length);
   for (const run of lower.replace(new RegExp(han.join('|'), 'gu'), ' ').match(/\p{Script=Han}{2,}/gu) ?? []) {
     total += run.length;
@@ -149,16 +150,10 @@ export function coverage(query: string, text: string): number {
         said++;
     }
   }
-  // Other scripts: the words, stop words left out of the query and the text alike, give or take
-  // their endings.
-  const tokens = (t: string) =>
-    (t.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [])
-      .filter((w) => !/\p{Script=Han}/u.test(w) && !STOP.has(w))
-      .map((w) => w.slice(0, 5));
-  const words = tokens(lower).filter((w) => w.length > 1);
-  const seen = tokens(content);
+  const latin = (t: string) => (t.match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5));
+  const seen = latin(content);
   const pairs = new Set(seen.map((w, i) => `${w} ${seen[i + 1]}`));
-  // A longer query must have two of its words side by side in the text, or it says none of it.
+  const words = latin(lower).filter((w) => w.length > 1);
   const together = words.length < 3 || words.some((w, i) => pairs.has(`${w} ${words[i + 1]}`));
   for (const w of words) {
     total++;

@@ -1,7 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-import { fold, type FoldMap, type WordsScript } from './query.ts';
-import { coverage, rankedSearch, type Cut } from './rank.ts';
+import type { QueryScript, WordsScript } from './query.ts';
+import { rankedSearch, type Cut } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -177,15 +177,15 @@ const loadIndex = (root: string, lang: WidgetLang) =>
  */
 const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> =>
   once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, (url) => importOffline<T>(url)).catch(() => null);
-/** The Traditional → Simplified map, loaded with the index. */
-const foldMap = (root: string, lang: WidgetLang) => indexScript<FoldMap>(root, lang, 'pos-faq-fold.js');
+/** The Traditional → Simplified fold and the measure of a good answer, loaded with the index. */
+const queryScript = (root: string, lang: WidgetLang) => indexScript<QueryScript>(root, lang, 'pos-faq-query.js');
 /** The index's words: loaded only for a correction, or where Intl.Segmenter is missing. */
 const wordsScript = (root: string, lang: WidgetLang) => indexScript<WordsScript>(root, lang, 'pos-faq-words.js');
 
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
   const root = siteBase(base);
-  void foldMap(root, lang);
+  void queryScript(root, lang);
   return loadIndex(root, lang);
 }
 
@@ -248,7 +248,15 @@ interface Pass {
 export const MATCH_SHARE = 0.5;
 const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHARE);
 
-async function pass(pf: PagefindApi, root: string, term: string, lang: WidgetLang, limit: number, cut?: Cut): Promise<Pass> {
+async function pass(
+  pf: PagefindApi,
+  q: QueryScript | null,
+  root: string,
+  term: string,
+  lang: WidgetLang,
+  limit: number,
+  cut?: Cut,
+): Promise<Pass> {
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
@@ -286,7 +294,8 @@ async function pass(pf: PagefindApi, root: string, term: string, lang: WidgetLan
     ];
   });
   // The best-answering result counts: the first may come first by its code or its title words.
-  return { results, code: first.length > 0, said: Math.max(0, ...data.map((d) => coverage(term, d.content ?? ''))) };
+  // Without the query script (it could not load), any result counts as an answer, as it used to.
+  return { results, code: first.length > 0, said: q ? Math.max(0, ...data.map((d) => q.coverage(term, d.content ?? ''))) : 1 };
 }
 
 /**
@@ -302,15 +311,15 @@ export async function find(base: string, lang: WidgetLang, query: string, limit:
   const typed = query.trim();
   if (!typed) return { query: typed, matched: false, results: [] };
   const root = siteBase(base);
-  const [pf, map] = await Promise.all([loadIndex(root, lang), foldMap(root, lang)]);
-  const term = fold(typed, map);
+  const [pf, q] = await Promise.all([loadIndex(root, lang), queryScript(root, lang)]);
+  const term = q ? q.fold(typed) : typed;
   const words = typeof Intl.Segmenter === 'function' ? null : await wordsScript(root, lang);
   const cut = words?.cut;
-  let best = await pass(pf, root, term, lang, limit, cut);
+  let best = await pass(pf, q, root, term, lang, limit, cut);
   let corrected: string | undefined;
   if (!literal && !best.code && best.said < 1) {
     const fixed = (words ?? (await wordsScript(root, lang)))?.correct(term);
-    const next = fixed ? await pass(pf, root, fixed, lang, limit, cut) : null;
+    const next = fixed ? await pass(pf, q, root, fixed, lang, limit, cut) : null;
     // A guessed query must say nearly all of itself ("my cat is sick" is not "my cat is pick").
     if (next && good(next) && next.said > best.said && next.said >= 0.75) {
       best = next;

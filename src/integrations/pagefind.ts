@@ -79,7 +79,8 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
  * that register their content under their own URL (widget/search-client.ts, indexScript), so that
  * they load the same way online and from file://:
  *
- * - `pos-faq-fold.js`, the Traditional → Simplified map, loaded with the index;
+ * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, and the
+ *   measure of how well an entry answers one (widget/rank.ts, coverage), loaded with the index;
  * - `pos-faq-words.js`, the vocabulary with the code that uses it (widget/query.ts), loaded only
  *   to correct a typo or where the browser has no Intl.Segmenter.
  *
@@ -96,34 +97,46 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
   const dir = join(root, 'pagefind', locale);
   const register = (value: string) =>
     `(self.posFaqOffline||(self.posFaqOffline={}))[document.currentScript.src]=${value};`;
-  // Single characters as one string of pairs, which is half the size of the same as JSON keys.
-  const singles = Object.entries(fold).filter(([from]) => from.length === 1);
-  const phrases = Object.fromEntries(Object.entries(fold).filter(([from]) => from.length > 1));
-  const map = `((s,m)=>{for(let i=0;i<s.length;i+=2)m[s[i]]=s[i+1];return m})(${JSON.stringify(singles.flat().join(''))},${JSON.stringify(phrases)})`;
-  writeFileSync(join(dir, 'pos-faq-fold.js'), asciiOnly(`/* pos-faq: Traditional to Simplified, from OpenCC */${register(map)}\n`));
   const query = join(dirname(WIDGET_ENTRY), 'query.ts');
   const rank = join(dirname(WIDGET_ENTRY), 'rank.ts');
-  const { outputFiles } = await esbuild.build({
-    stdin: {
-      contents: [
-        `import { correct, dictionaryWords } from ${JSON.stringify(query)};`,
-        `import { STOP } from ${JSON.stringify(rank)};`,
-        `const data = ${JSON.stringify(words)};`,
-        'const dict = new Set([...data.words, ...STOP]);',
-        `const script = { correct: (q) => correct(q, ${JSON.stringify(HTML_LANG[locale])}, data), cut: (run) => dictionaryWords(run, dict) };`,
-        register('script'),
-      ].join('\n'),
-      resolveDir: dir,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: widgetBuildOptions().target!,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'pos-faq-words.js'), asciiOnly(outputFiles[0]!.text));
+  const script = async (name: string, lines: string[], banner: string) => {
+    const { outputFiles } = await esbuild.build({
+      stdin: { contents: lines.join('\n'), resolveDir: dir, loader: 'js' },
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: widgetBuildOptions().target!,
+      legalComments: 'none',
+      banner: { js: `/* pos-faq: ${banner}, built with the index by src/integrations/pagefind.ts */` },
+      write: false,
+      logLevel: 'silent',
+    });
+    writeFileSync(join(dir, name), asciiOnly(outputFiles[0]!.text));
+  };
+  // Single characters of the map as one string of pairs: half the size of the same as JSON keys.
+  const singles = Object.entries(fold).filter(([from]) => from.length === 1);
+  const phrases = Object.fromEntries(Object.entries(fold).filter(([from]) => from.length > 1));
+  await script(
+    'pos-faq-query.js',
+    [
+      `import { fold } from ${JSON.stringify(query)};`,
+      `import { coverage } from ${JSON.stringify(rank)};`,
+      `const map = ${JSON.stringify(phrases)}, s = ${JSON.stringify(singles.flat().join(''))};`,
+      'for (let i = 0; i < s.length; i += 2) map[s[i]] = s[i + 1];',
+      register('{ fold: (q) => fold(q, map), coverage }'),
+    ],
+    'Traditional to Simplified from OpenCC (Apache-2.0), limited to the characters of the index',
+  );
+  await script(
+    'pos-faq-words.js',
+    [
+      `import { correct, dictionaryWords } from ${JSON.stringify(query)};`,
+      `import { STOP } from ${JSON.stringify(rank)};`,
+      `const data = ${JSON.stringify(words)};`,
+      'const dict = new Set([...data.words, ...STOP]);',
+      `${register(`{ correct: (q) => correct(q, ${JSON.stringify(HTML_LANG[locale])}, data), cut: (run) => dictionaryWords(run, dict) }`)}`,
+    ],
+    "the index's words, for typo correction and where Intl.Segmenter is missing",
+  );
   return `${Object.keys(fold).length} folds, ${words.words.length} words`;
 }
