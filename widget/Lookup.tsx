@@ -325,10 +325,14 @@ export class Lookup extends Component<LookupProps, State> {
             this.setState({ text: value, open: true, active: -1, literal: false });
             onEngage();
           }}
-          onCompositionEnd={() => {
-            this.#composing = false;
-            this.#now = true;
-            this.#schedule();
+          // Lower case: Preact takes a name it does not find as an on-property on the element
+          // (oncompositionend is none) as the event's name, case and all.
+          {...{
+            oncompositionend: () => {
+              this.#composing = false;
+              this.#now = true;
+              this.#schedule();
+            },
           }}
           onKeyDown={this.#onKeyDown}
         />

@@ -172,11 +172,25 @@ const loadIndex = (root: string, lang: WidgetLang) =>
 
 /**
  * A classic script that the build writes next to the index (src/integrations/pagefind.ts,
- * writeSearchData) and that registers what it carries under its own URL, online as offline.
+ * writeSearchData), loaded the same way online and offline.
  * Loaded once; resolves to null when it cannot be had: the lookup then goes on without it.
  */
 const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> =>
-  once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, (url) => importOffline<T>(url)).catch(() => null);
+  once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, importScript<T>).catch(() => null);
+
+/**
+ * Loads a classic script that hands over what it carries in a `pos-faq-data` event on its own
+ * element while it runs: no global on the host page, and it works from file:// too.
+ */
+function importScript<T>(src: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.addEventListener('pos-faq-data', (e) => resolve((e as CustomEvent<T>).detail));
+    script.onload = script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
 /** The Traditional → Simplified fold and the measure of a good answer, loaded with the index. */
 const queryScript = (root: string, lang: WidgetLang) => indexScript<QueryScript>(root, lang, 'pos-faq-query.js');
 /** The index's words: loaded only for a correction, or where Intl.Segmenter is missing. */

@@ -11,7 +11,7 @@ export const STRINGS = {
     maybe: '也许相关：',
     showing: (q: string) => `显示「${q}」的结果。`,
     instead: (q: string) => `仍然搜索「${q}」`,
-    diagnoseLink: '回答几个问题一步步排查',
+    diagnoseLink: '一步步排查',
     error: '查询服务暂时无法使用。请直接',
     errorLink: '打开 POS 机故障自助指南',
     who: '谁来处理：',

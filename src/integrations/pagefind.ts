@@ -76,8 +76,8 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
 
 /**
  * Writes what the lookup reads next to the index (src/lib/search-data.ts), as classic scripts
- * that register their content under their own URL (widget/search-client.ts, indexScript), so that
- * they load the same way online and from file://:
+ * that hand their content to the widget (widget/search-client.ts, importScript), so that they load
+ * the same way online and from file://:
  *
  * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, and the
  *   measure of how well an entry answers one (widget/rank.ts, coverage), loaded with the index;
@@ -95,8 +95,10 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
   const fold = foldMap(text);
   const words = wordsData(text, locale);
   const dir = join(root, 'pagefind', locale);
+  // Hands the value to the widget in an event on the script's own element (search-client.ts,
+  // importScript): no global on the host page.
   const register = (value: string) =>
-    `(self.posFaqOffline||(self.posFaqOffline={}))[document.currentScript.src]=${value};`;
+    `document.currentScript.dispatchEvent(new CustomEvent("pos-faq-data",{detail:${value}}));`;
   const query = join(dirname(WIDGET_ENTRY), 'query.ts');
   const rank = join(dirname(WIDGET_ENTRY), 'rank.ts');
   const script = async (name: string, lines: string[], banner: string) => {
