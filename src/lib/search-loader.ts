@@ -10,13 +10,17 @@ import { createHash } from 'node:crypto';
  *
  * The widget's address is derived from the form's `action` (`/zh/search/`, two folders below the
  * site root), so that the offline bundle, which rewrites the action into a relative file link,
- * finds its own copy.
+ * finds its own copy. Online it also starts loading Pagefind's runtime and the query script while
+ * the widget downloads, which takes a step off the first search.
  */
 export const SEARCH_LOADER = [
   '(()=>{let d=document,l=0,go=()=>{',
-  "let f=d.querySelector('search form');",
-  "if(l||!f||customElements.get('pos-faq-lookup'))return;l=d.createElement('script');",
-  "l.src=new URL('../../widget/pos-faq.js',f.action).href;d.head.append(l)};",
+  "let f=d.querySelector('search form'),g=d.documentElement.lang.slice(0,2),",
+  "a=(r,h,x)=>{x=d.createElement(r=='s'?'script':'link');r=='s'?x.src=h:(x.rel=r,x.href=h,x.as='script');d.head.append(x)},",
+  "u=p=>new URL('../../'+p,f.action).href;",
+  "if(l||!f||customElements.get('pos-faq-lookup'))return;l=1;a('s',u('widget/pos-faq.js'));",
+  // Online, what the widget loads next starts at once too (from file:// it loads other files).
+  "if(location.protocol!='file:'){a('modulepreload',u(`pagefind/${g}/pagefind.js`));a('preload',u(`pagefind/${g}/pos-faq-query.js`))}};",
   "d.addEventListener('focusin',e=>e.target.name=='q'&&go());",
   "d.addEventListener('input',e=>e.target.name=='q'&&go());",
   "d.addEventListener('DOMContentLoaded',()=>{let q=new URLSearchParams(location.search).get('q');",
