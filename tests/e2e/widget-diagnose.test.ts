@@ -63,7 +63,7 @@ async function open(url: string, viewport = { width: 1280, height: 900 }, axe = 
 async function shows(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
     (t) => {
-      const root = document.querySelector('pos-faq-lookup')?.shadowRoot;
+      const root = document.querySelector('pos-faq-lookup:not(search *)')?.shadowRoot;
       const h2 = root?.querySelector('h2');
       return h2?.textContent === t && root?.activeElement === h2;
     },
@@ -72,7 +72,7 @@ async function shows(page: Page, text: string): Promise<void> {
   );
 }
 
-const answers = (page: Page) => page.$$('pos-faq-lookup >>> button[part="answer"]');
+const answers = (page: Page) => page.$$('pos-faq-lookup:not(search *) >>> button[part="answer"]');
 const title = (locale: Locale, id: string) => symptoms[locale].find((s) => s.id === id)!.title;
 
 describe.each(LOCALES)('the widget on the %s home page', (locale) => {
@@ -96,7 +96,7 @@ describe.each(LOCALES)('the widget on the %s home page', (locale) => {
       }
       await shows(page, strings.found);
       const href = `${new URL(`${locale}/symptoms/${entry}/`, site.url).href}`;
-      expect(await page.$eval('pos-faq-lookup >>> a[part="option"]', (a) => (a as HTMLAnchorElement).href)).toBe(href);
+      expect(await page.$eval('pos-faq-lookup:not(search *) >>> a[part="option"]', (a) => (a as HTMLAnchorElement).href)).toBe(href);
 
       // Back to the last question and the same answer again.
       await (await widgetButton(page, `← ${strings.back}`)).click();
@@ -104,7 +104,7 @@ describe.each(LOCALES)('the widget on the %s home page', (locale) => {
       await (await answers(page))[steps.at(-1)!.answer]!.click();
       await shows(page, strings.found);
 
-      await Promise.all([page.waitForNavigation(), page.click('pos-faq-lookup >>> a[part="option"]')]);
+      await Promise.all([page.waitForNavigation(), page.click('pos-faq-lookup:not(search *) >>> a[part="option"]')]);
       expect(page.url()).toBe(href);
       expect(await page.$eval('main h1', (h) => h.textContent?.trim())).toBe(title(locale, entry));
       expect(requests.filter((r) => r.includes('/widget/diagnose/'))).toEqual([
@@ -136,7 +136,7 @@ describe('the widget on another origin, under the minimum CSP the embed guide st
       const steps = route(diagnosis[locale], 'receipt-blank');
       // mode="diagnose" shows the first question without moving the focus into the widget.
       await page.waitForFunction(
-        (q) => document.querySelector('pos-faq-lookup')?.shadowRoot?.querySelector('h2')?.textContent === q,
+        (q) => document.querySelector('pos-faq-lookup:not(search *)')?.shadowRoot?.querySelector('h2')?.textContent === q,
         { timeout: 8_000 },
         steps[0]!.node.question,
       );
@@ -145,7 +145,7 @@ describe('the widget on another origin, under the minimum CSP the embed guide st
         await (await answers(page))[answer]!.click();
       }
       await shows(page, STRINGS[lang].found);
-      expect(await page.$eval('pos-faq-lookup >>> a[part="option"]', (a) => (a as HTMLAnchorElement).href)).toBe(
+      expect(await page.$eval('pos-faq-lookup:not(search *) >>> a[part="option"]', (a) => (a as HTMLAnchorElement).href)).toBe(
         `${faq}/${locale}/symptoms/receipt-blank/`,
       );
       expect(log).toEqual([]);
@@ -174,7 +174,7 @@ describe('screenshots of the diagnosis in the widget', () => {
             const violations = await page.evaluate(
               (tags) =>
                 (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
-                  .run(document.querySelector('pos-faq-lookup')!, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+                  .run(document.querySelector('pos-faq-lookup:not(search *)')!, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
                   .then((r) => r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)),
               AXE_TAGS,
             );

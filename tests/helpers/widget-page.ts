@@ -4,7 +4,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 export async function widgetButton(page: Page, text: string): Promise<ElementHandle<HTMLButtonElement>> {
   const handle = await page.waitForFunction(
     (t) =>
-      [...(document.querySelector('pos-faq-lookup')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
+      [...(document.querySelector('pos-faq-lookup:not(search *)')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
         (b) => b.textContent === t,
       ),
     { timeout: 5_000 },

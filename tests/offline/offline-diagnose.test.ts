@@ -100,21 +100,21 @@ describe.each(LOCALES)('the diagnosis offline in %s', (locale) => {
     const steps = route(tree, entry);
     for (const { node, answer } of steps) {
       await shows(page, node.question);
-      const answers = await page.$$('pos-faq-lookup >>> button[part="answer"]');
+      const answers = await page.$$('pos-faq-lookup:not(search *) >>> button[part="answer"]');
       expect(answers).toHaveLength(node.answers.length);
       await answers[answer]!.click();
     }
     await shows(page, strings.found);
-    const link = (await page.waitForSelector('pos-faq-lookup >>> a[part="option"]'))!;
+    const link = (await page.waitForSelector('pos-faq-lookup:not(search *) >>> a[part="option"]'))!;
     expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(session.url(`${locale}/symptoms/${entry}/index.html`));
     expect(await link.evaluate((a) => a.querySelector('.pf-title')?.textContent)).toBe(`${title(locale, entry)} →`);
 
     // Back and forth inside the widget, then open the entry.
     await (await widgetButton(page, `← ${strings.back}`)).click();
     await shows(page, steps.at(-1)!.node.question);
-    await (await page.$$('pos-faq-lookup >>> button[part="answer"]'))[steps.at(-1)!.answer]!.click();
+    await (await page.$$('pos-faq-lookup:not(search *) >>> button[part="answer"]'))[steps.at(-1)!.answer]!.click();
     await shows(page, strings.found);
-    await Promise.all([page.waitForNavigation(), page.click('pos-faq-lookup >>> a[part="option"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('pos-faq-lookup:not(search *) >>> a[part="option"]')]);
     expect(page.url()).toBe(session.url(`${locale}/symptoms/${entry}/index.html`));
     expect(await h1(page)).toBe(title(locale, entry));
     expect(session.log).toEqual([]);
@@ -143,7 +143,7 @@ async function follow(page: Page, selector: string, href?: string): Promise<void
 /** Waits until the widget's heading reads `text`. */
 async function shows(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
-    (t) => document.querySelector('pos-faq-lookup')?.shadowRoot?.querySelector('h2')?.textContent === t,
+    (t) => document.querySelector('pos-faq-lookup:not(search *)')?.shadowRoot?.querySelector('h2')?.textContent === t,
     { timeout: 5_000 },
     text,
   );

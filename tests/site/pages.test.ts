@@ -1,3 +1,4 @@
+import { SEARCH_LOADER } from '../../src/lib/search-loader.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,17 +45,22 @@ describe('the built site', () => {
     }
   });
 
-  it('ships no script on content pages other than the lookup widget and the app client', () => {
+  it('ships no script on content pages other than the lookup widget, the header search loader and the app client', () => {
     for (const locale of Object.keys(LANGS)) {
-      // The quick card's print button is the one other script (tests/e2e/card.test.ts).
-      for (const route of routes.filter((r) => r !== '/card/')) {
-        const scripts = readPage(DIST, `${locale}${route}index.html`)
+      for (const route of routes) {
+        const page = readPage(DIST, `${locale}${route}index.html`);
+        const inline = page.all('script').filter((s) => attr(s, 'src') === undefined && attr(s, 'type') !== 'application/ld+json');
+        expect(inline.map((s) => page.text(s)), route).toEqual([SEARCH_LOADER]);
+        const others = page
           .all('script')
-          .filter((s) => attr(s, 'type') !== 'application/ld+json');
-        const others = scripts.map((s) => attr(s, 'src')).filter((src) => src !== '/widget/pos-faq.js');
-        // The app client, which registers the service worker, on every page (tests/offline/pwa*.test.ts).
-        expect(others.filter((src) => !isAppScript(src)), route).toEqual([]);
-        expect(others.length, route).toBe(1);
+          .filter((s) => attr(s, 'type') !== 'application/ld+json' && attr(s, 'src') !== undefined)
+          .map((s) => attr(s, 'src'))
+          .filter((src) => src !== '/widget/pos-faq.js');
+        // The app client, which registers the service worker, is on every page (tests/offline/pwa*.test.ts);
+        // the quick card's print button is the one other script (tests/e2e/card.test.ts).
+        const own = route === '/card/' ? 1 : 0;
+        expect(others.filter((src) => !isAppScript(src)), route).toHaveLength(own);
+        expect(others.length, route).toBe(1 + own);
       }
     }
   });
