@@ -16,8 +16,12 @@ export interface LookupResult {
   step: string;
 }
 
-/** Why the index could not be used: the `type` of a `pos-faq-error` event. */
-export type LoadErrorType = 'timeout' | 'network' | 'blocked';
+/**
+ * Why the index could not be used: the `type` of a `pos-faq-error` event. `blocked`: the page's
+ * CSP forbids WebAssembly (the host can fix it); `unsupported`: the browser has no WebAssembly at
+ * all (switched off, or Safari's Lockdown Mode), whatever the page allows.
+ */
+export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported';
 
 export class LookupError extends Error {
   readonly type: LoadErrorType;
@@ -70,11 +74,18 @@ const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 const quieted = new Set<string>();
 
 async function importPagefind(bundle: string): Promise<PagefindApi> {
-  // Pagefind needs WebAssembly. A host CSP without 'wasm-unsafe-eval' (or a browser with
-  // WebAssembly switched off) is found here with an empty module, before anything is downloaded
-  // and before Pagefind logs errors of its own.
+  // Pagefind needs WebAssembly. A browser without it, or a host CSP without 'wasm-unsafe-eval',
+  // is found here with an empty module, before anything is downloaded and before Pagefind logs
+  // errors of its own. Instantiated, not only compiled: JavaScriptCore (Safari) compiles under
+  // such a CSP and refuses only at instantiation.
+  if (typeof WebAssembly !== 'object') {
+    throw new LookupError(
+      'unsupported',
+      "this browser has no WebAssembly (switched off, or Safari's Lockdown Mode), which the lookup needs; the page's Content-Security-Policy is not the cause",
+    );
+  }
   try {
-    await WebAssembly.compile(EMPTY_WASM);
+    await WebAssembly.instantiate(EMPTY_WASM);
   } catch (error) {
     throw new LookupError(
       'blocked',

@@ -96,7 +96,8 @@ export default {
   'embed.events': 'Events and script API',
   'embed.event': 'Event',
   'embed.event.select': 'Someone chose a result, or the entry the step-by-step questions led to; event.detail is that entry. By default the entry opens on this site; call event.preventDefault() to handle it yourself.',
-  'embed.event.error': 'The lookup could not load its index or its questions: a timeout, a network or CORS problem, or a CSP that blocks WebAssembly. event.detail is { type, message }, where type is timeout, network or blocked. The lookup tells the user itself and links to this site.',
+  'embed.event.error':
+    "The lookup could not load its index or its questions: a timeout, a network or CORS problem, a CSP that blocks WebAssembly, or a browser without WebAssembly. event.detail is { type, message }, where type is timeout, network, blocked (your page's CSP lacks 'wasm-unsafe-eval': you can fix it) or unsupported (the browser has WebAssembly switched off, as in Safari's Lockdown Mode: your page is not the cause). The lookup tells the user itself and links to this site.",
   'embed.api': 'Both events bubble and cross shadow DOM boundaries. el.lookup(query) returns a promise of the same results, in the same order, as the box shows; it rejects when the index cannot load.',
   'embed.csp': 'Content Security Policy (CSP)',
   'embed.cspHint': 'If your page sets a CSP, it needs to allow these two directives:',

@@ -94,7 +94,7 @@ export default {
   'embed.events': '事件和脚本接口',
   'embed.event': '事件',
   'embed.event.select': '用户选中一条结果，或打开一步步排查得出的条目时触发，event.detail 就是这个条目。默认会打开本站的条目页；调用 event.preventDefault() 就不跳转，由你自己处理。',
-  'embed.event.error': '查询服务或排查问题加载不了时触发，比如超时、网络或跨域问题、CSP 不允许 WebAssembly。event.detail 是 { type, message }，type 为 timeout、network 或 blocked。查询框自己会提示用户，并给出本站的链接。',
+  'embed.event.error': '查询服务或排查问题加载不了时触发，比如超时、网络或跨域问题、CSP 不允许 WebAssembly，或者浏览器根本不支持 WebAssembly。event.detail 是 { type, message }，type 为 timeout、network、blocked（你页面的 CSP 缺少 wasm-unsafe-eval，可以自己改）或 unsupported（浏览器关闭了 WebAssembly，比如 Safari 的锁定模式，与你的页面无关）。查询框自己会提示用户，并给出本站的链接。',
   'embed.api': '两个事件都会冒泡，也能穿过 Shadow DOM 的边界。el.lookup(查询内容) 返回一个 Promise，得到的结果和查询框里显示的一样，顺序也一样；查询服务加载不了时，这个 Promise 会被拒绝（reject）。',
   'embed.csp': '内容安全策略（CSP）',
   'embed.cspHint': '如果你的页面设置了 CSP，需要允许下面两条指令：',

@@ -1,17 +1,24 @@
 #!/usr/bin/python3
-"""A minimal WebKitGTK browser for WebKitWebDriver (the Safari engine in the tests).
+"""A minimal WebKitGTK browser for WebKitWebDriver: the Safari engine in the tests.
 
 WebKit's MiniBrowser prints no console messages under automation and cannot be narrower than
-about 450 px. This one accepts automation, sizes its window to whatever the driver asks (down
-to phone widths), and writes every console message to stdout, where the tests read them.
-WebKitWebDriver starts it with the inspector's address in the environment.
+about 450 px. This one accepts automation, lets the driver size its window down to phone widths,
+and writes every console message to stdout (the driver's stdout, where the tests read them).
+The driver starts it with the inspector's address in the environment and these arguments from
+the session's `webkitgtk:browserOptions`:
+
+  --user-script=FILE  run FILE in every frame before the page's own scripts (as puppeteer's
+                      evaluateOnNewDocument does), e.g. to delete a global
 """
+import sys
+
 import gi
 
 gi.require_version('Gtk', '3.0')
 gi.require_version('WebKit2', '4.1')
 from gi.repository import Gtk, WebKit2  # noqa: E402
 
+scripts = [open(a.split('=', 1)[1], encoding='utf-8').read() for a in sys.argv[1:] if a.startswith('--user-script=')]
 context = WebKit2.WebContext.get_default()
 context.set_automation_allowed(True)
 windows = []
@@ -20,14 +27,25 @@ windows = []
 def new_view(_session):
     settings = WebKit2.Settings()
     settings.set_enable_write_console_messages_to_stdout(True)
-    settings.set_enable_developer_extras(False)
-    view = WebKit2.WebView(web_context=context, settings=settings, is_controlled_by_automation=True)
+    content = WebKit2.UserContentManager()
+    for source in scripts:
+        content.add_script(WebKit2.UserScript(
+            source, WebKit2.UserContentInjectedFrames.ALL_FRAMES,
+            WebKit2.UserScriptInjectionTime.START, None, None))
+    view = WebKit2.WebView(web_context=context, settings=settings, user_content_manager=content,
+                           is_controlled_by_automation=True)
     window = Gtk.Window()
     window.set_default_size(1280, 900)
     # No minimum size of its own: the driver may ask for a 360 px phone.
     window.set_size_request(1, 1)
     window.add(view)
-    window.connect('destroy', lambda _w: windows.remove(window) or (not windows and Gtk.main_quit()))
+
+    def closed(_w):
+        windows.remove(window)
+        if not windows:
+            Gtk.main_quit()
+
+    window.connect('destroy', closed)
     view.connect('close', lambda _v: window.destroy())
     windows.append(window)
     window.show_all()
@@ -37,6 +55,7 @@ def new_view(_session):
 def on_automation(_context, session):
     info = WebKit2.ApplicationInfo()
     info.set_name('pos-faq-webkit-shell')
+    # The engine's own version, so that the session's browserVersion says which WebKitGTK ran.
     info.set_version(WebKit2.get_major_version(), WebKit2.get_minor_version(), WebKit2.get_micro_version())
     session.set_application_info(info)
     session.connect('create-web-view', new_view)
