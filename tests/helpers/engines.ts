@@ -116,7 +116,9 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
     name,
     version,
     async newTab(viewport = DESKTOP, { firstTab = false } = {}) {
-      const page = firstTab ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage();
+      // Only Firefox's first tab lacks system focus; Chromium's first tab is like any other.
+      const page =
+        firstTab && name === 'firefox' ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage();
       await page.setViewport(viewport);
       if (preload) await page.evaluateOnNewDocument(preload);
       return puppeteerTab(name, page);
