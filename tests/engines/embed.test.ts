@@ -61,7 +61,10 @@ async function results(tab: Tab): Promise<string[]> {
   await tab.waitFor(
     () => {
       const root = document.querySelector('pos-faq-lookup')?.shadowRoot;
-      return root?.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' && !!root.querySelector('[role="option"]');
+      return (
+        root?.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' &&
+        !!root.querySelector('[role="option"]')
+      );
     },
     [],
     'results',
@@ -110,7 +113,12 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
   });
   afterAll(async () => {
     await engine?.close();
-    recordTime({ engine: name, part: 'tests/engines/embed.test.ts', ms: Date.now() - started, version: engine?.version });
+    recordTime({
+      engine: name,
+      part: 'tests/engines/embed.test.ts',
+      ms: Date.now() - started,
+      version: engine?.version,
+    });
   });
 
   it('finds the network entry first for 连接超时 on a German page under the strict CSP and hostile CSS, console empty', async () => {
@@ -149,7 +157,9 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
   it('resolves lookup("51") to insufficient funds, then opens a chosen entry on the FAQ site', async () => {
     const tab = await openHost(engine, { faq: faq.url, lang: 'en' });
     const first = await tab.evaluate(async () => {
-      const el = document.querySelector('pos-faq-lookup') as HTMLElement & { lookup(q: string): Promise<{ id: string }[]> };
+      const el = document.querySelector('pos-faq-lookup') as HTMLElement & {
+        lookup(q: string): Promise<{ id: string }[]>;
+      };
       return (await el.lookup('51'))[0]?.id;
     });
     expect(first).toBe('insufficient-funds');
@@ -169,7 +179,9 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
     expect(note.text).toBe('查询服务暂时无法使用。请直接打开 POS 机故障自助指南');
     expect(note.href).toBe(`${faqWithoutCors.url}/zh/`);
     expect((await seen(tab)).map((e) => [e.type, e.detail.type])).toEqual([['pos-faq-error', 'network']]);
-    expect(pageLines(await tab.console())).toEqual([expect.stringMatching(/^warn: \[pos-faq\] could not load .*pagefind\.js/)]);
+    expect(pageLines(await tab.console())).toEqual([
+      expect.stringMatching(/^warn: \[pos-faq\] could not load .*pagefind\.js/),
+    ]);
     expect(pageLines(await tab.console()).filter((l) => l.startsWith('pageerror'))).toEqual([]);
     await expectHostWorks(tab);
     await tab.close();
@@ -177,7 +189,7 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
 
   // Finding 1: JavaScriptCore compiles WebAssembly under such a CSP and refuses only to
   // instantiate it, so a compile probe let Pagefind download and log its own errors in WebKit.
-  it("under a CSP without 'wasm-unsafe-eval': \"blocked\", one console line, and nothing downloaded", async () => {
+  it('under a CSP without \'wasm-unsafe-eval\': "blocked", one console line, and nothing downloaded', async () => {
     const csp = `default-src 'self'; script-src ${faq.url}; connect-src ${faq.url}`;
     const tab = await openHost(engine, { faq: faq.url, lang: 'en', csp });
     await tab.typeInWidget('51');
@@ -224,7 +236,9 @@ describe.each(ENGINES)('a browser without WebAssembly (%s)', (name) => {
     expect(events[0]!.detail.message).toMatch(/no WebAssembly/);
     expect(events[0]!.detail.message).not.toMatch(/add 'wasm-unsafe-eval'/);
     expect(await indexRequests(tab)).toEqual([]);
-    expect(pageLines(await tab.console())).toEqual([expect.stringMatching(/^warn: \[pos-faq\] this browser has no WebAssembly/)]);
+    expect(pageLines(await tab.console())).toEqual([
+      expect.stringMatching(/^warn: \[pos-faq\] this browser has no WebAssembly/),
+    ]);
     await expectHostWorks(tab);
     await tab.close();
   });
@@ -239,7 +253,9 @@ describe.each(ENGINES)('a browser without WebAssembly (%s)', (name) => {
       await tab.typeInWidget('51');
       const note = (await errorNote(tab))!;
       expect(new URL(note.href).pathname, path).toBe(target);
-      expect(pageLines(await tab.console())).toEqual([expect.stringMatching(/^warn: \[pos-faq\] this browser has no WebAssembly/)]);
+      expect(pageLines(await tab.console())).toEqual([
+        expect.stringMatching(/^warn: \[pos-faq\] this browser has no WebAssembly/),
+      ]);
       await tab.close();
     }
   });

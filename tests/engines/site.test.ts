@@ -29,7 +29,10 @@ async function lookUp(tab: Tab, text: string): Promise<string[]> {
   await tab.waitFor(
     () => {
       const root = document.querySelector('pos-faq-lookup')?.shadowRoot;
-      return root?.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' && !!root.querySelector('[role="option"]');
+      return (
+        root?.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false' &&
+        !!root.querySelector('[role="option"]')
+      );
     },
     [],
     `results for ${text}`,
@@ -48,7 +51,9 @@ const boxValue = (tab: Tab) =>
 function topIds(tab: Tab, queries: string[]): Promise<string[][]> {
   return tab.evaluate(async (qs) => {
     await customElements.whenDefined('pos-faq-lookup');
-    const el = document.querySelector('pos-faq-lookup') as HTMLElement & { lookup(q: string): Promise<{ id: string }[]> };
+    const el = document.querySelector('pos-faq-lookup') as HTMLElement & {
+      lookup(q: string): Promise<{ id: string }[]>;
+    };
     const out: string[][] = [];
     for (const q of qs) out.push((await el.lookup(q)).slice(0, 5).map((r) => r.id));
     return out;
@@ -86,7 +91,12 @@ describe.each(ENGINES)('the site in %s', (name) => {
   });
   afterAll(async () => {
     await engine?.close();
-    recordTime({ engine: name, part: 'tests/engines/site.test.ts', ms: Date.now() - started, version: engine?.version });
+    recordTime({
+      engine: name,
+      part: 'tests/engines/site.test.ts',
+      ms: Date.now() - started,
+      version: engine?.version,
+    });
   });
 
   it('finds the network entry first for 连接超时 on /zh/ at 360 px, and 51 on /en/', async () => {
@@ -106,7 +116,11 @@ describe.each(ENGINES)('the site in %s', (name) => {
     expect(await tab.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await tab.click('a.lang-switch');
     await tab.waitForUrl((u) => u.endsWith('/en/codes/'), '/en/codes/');
-    await tab.waitFor(() => document.readyState === 'complete' && document.documentElement.lang === 'en', [], 'the English page');
+    await tab.waitFor(
+      () => document.readyState === 'complete' && document.documentElement.lang === 'en',
+      [],
+      'the English page',
+    );
     expect(await tab.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Response codes');
     await tab.click('a.lang-switch');
     await tab.waitForUrl((u) => u.endsWith('/zh/codes/'), '/zh/codes/');

@@ -118,7 +118,9 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
     async newTab(viewport = DESKTOP, { firstTab = false } = {}) {
       // Only Firefox's first tab lacks system focus; Chromium's first tab is like any other.
       const page =
-        firstTab && name === 'firefox' ? ((await browser.pages())[0] ?? (await browser.newPage())) : await browser.newPage();
+        firstTab && name === 'firefox'
+          ? ((await browser.pages())[0] ?? (await browser.newPage()))
+          : await browser.newPage();
       await page.setViewport(viewport);
       if (preload) await page.evaluateOnNewDocument(preload);
       return puppeteerTab(name, page);
@@ -141,7 +143,8 @@ function puppeteerTab(engine: EngineName, page: Page): Tab {
     async waitFor(fn, args, what, timeout = 10_000) {
       return poll(() => page.evaluate(fn as never, ...(args as unknown as never[])) as never, what, timeout);
     },
-    waitForUrl: (test, what, timeout = 10_000) => poll(async () => (test(page.url()) ? page.url() : null), what, timeout),
+    waitForUrl: (test, what, timeout = 10_000) =>
+      poll(async () => (test(page.url()) ? page.url() : null), what, timeout),
     url: async () => page.url(),
     async click(selector) {
       await page.click(selector);
@@ -383,7 +386,10 @@ function webkitTab(base: string, log: string[], detach: () => void): Tab {
       ),
     url: () => wd<string>('GET', `${base}/url`),
     async click(selector) {
-      const el = await wd<Record<string, string>>('POST', `${base}/element`, { using: 'css selector', value: selector });
+      const el = await wd<Record<string, string>>('POST', `${base}/element`, {
+        using: 'css selector',
+        value: selector,
+      });
       await wd('POST', `${base}/element/${el[ELEMENT]}/click`, {});
     },
     async typeInWidget(text) {
@@ -453,7 +459,9 @@ async function poll<T>(probe: () => Promise<T | null | undefined | false | '' | 
       last = error;
     }
     if (Date.now() > end) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -467,5 +475,7 @@ export const pageLines = (log: string[]) =>
   log.filter(
     (l) =>
       !l.startsWith('browser:') &&
-      !/^\w+: (Failed to load resource|Access to .* blocked by CORS policy|Cross-Origin Request Blocked|Refused to |Loading module from|NetworkError|Content-Security-Policy: The page’s settings)/.test(l),
+      !/^\w+: (Failed to load resource|Access to .* blocked by CORS policy|Cross-Origin Request Blocked|Refused to |Loading module from|NetworkError|Content-Security-Policy: The page’s settings)/.test(
+        l,
+      ),
   );

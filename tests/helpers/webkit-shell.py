@@ -19,7 +19,8 @@ gi.require_version('WebKit2', '4.1')
 from gi.repository import Gtk, WebKit2  # noqa: E402
 
 scripts = [open(a.split('=', 1)[1], encoding='utf-8').read() for a in sys.argv[1:] if a.startswith('--user-script=')]
-context = WebKit2.WebContext.get_default()
+# Ephemeral: no disk cache or storage carried from one run to the next.
+context = WebKit2.WebContext.new_with_website_data_manager(WebKit2.WebsiteDataManager.new_ephemeral())
 context.set_automation_allowed(True)
 windows = []
 
@@ -54,7 +55,7 @@ def new_view(_session):
 
 def on_automation(_context, session):
     info = WebKit2.ApplicationInfo()
-    info.set_name('pos-faq-webkit-shell')
+    info.set_name('WebKitGTK')
     # The engine's own version, so that the session's browserVersion says which WebKitGTK ran.
     info.set_version(WebKit2.get_major_version(), WebKit2.get_minor_version(), WebKit2.get_micro_version())
     session.set_application_info(info)
