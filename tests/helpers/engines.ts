@@ -2,7 +2,7 @@
 // through puppeteer-core (CDP and WebDriver BiDi), WebKitGTK through WebKitWebDriver (plain W3C
 // WebDriver over HTTP) with the shell in tests/helpers/webkit-shell.py, on a virtual display that
 // is started here when needed. Facts about driving them: README, "Browser engines".
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,25 @@ export const ENGINES: EngineName[] = (() => {
   }
   return ALL_ENGINES.filter((e) => wanted.includes(e));
 })();
+
+/** What each engine here is, from the binaries themselves (for the test report and .ci/run). */
+export function engineVersions(): Record<EngineName, string> {
+  const out = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'not installed';
+    }
+  };
+  return {
+    chromium: out(CHROME_PATH, ['--version']).replace(/ built on .*/, ''),
+    firefox: out(FIREFOX_PATH, ['--version']),
+    webkit: `WebKitGTK ${out('/usr/bin/python3', [
+      '-c',
+      "import gi; gi.require_version('WebKit2', '4.1'); from gi.repository import WebKit2 as W; print(f'{W.get_major_version()}.{W.get_minor_version()}.{W.get_micro_version()}')",
+    ])}`,
+  };
+}
 
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER = process.env['WEBKIT_DRIVER'] ?? '/usr/bin/WebKitWebDriver';
@@ -169,13 +188,26 @@ function puppeteerTab(engine: EngineName, page: Page): Tab {
 let display: Promise<string> | undefined;
 
 /**
+ * Starts a command that ends with this process, however this process ends: a small shell
+ * watches it and stops the command once it is gone (a test worker may be killed without running
+ * its exit handlers, which would leave a display or a driver behind).
+ */
+export function spawnTied(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  const watch = `"$@" & c=$!; trap 'kill $c 2>/dev/null' EXIT INT TERM; while kill -0 ${process.pid} 2>/dev/null && kill -0 $c 2>/dev/null; do sleep 1; done`;
+  const child = spawn('sh', ['-c', watch, 'sh', command, ...args], options);
+  process.once('exit', () => child.kill());
+  return child;
+}
+
+/**
  * A display for WebKitGTK: $DISPLAY if set, else an Xvfb started here (on a display number it
- * picks itself) and stopped when the tests end.
+ * picks itself) and stopped when this process ends. `npm test` starts one for all test files
+ * (tests/global-setup.ts).
  */
 export function ensureDisplay(): Promise<string> {
   if (process.env['DISPLAY']) return Promise.resolve(process.env['DISPLAY']);
   display ??= new Promise((ok, fail) => {
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
+    const xvfb = spawnTied('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -183,8 +215,8 @@ export function ensureDisplay(): Promise<string> {
     xvfb.on('error', (e) => fail(new Error(`Cannot start Xvfb (apt-get install xvfb): ${e.message}`)));
     xvfb.on('exit', (code) => fail(new Error(`Xvfb exited with ${code}: ${err.trim()}`)));
     (xvfb.stdio[3] as NodeJS.ReadableStream).once('data', (d: Buffer) => ok(`:${d.toString().trim()}`));
-    process.once('exit', () => xvfb.kill());
     xvfb.unref();
+    for (const s of xvfb.stdio) (s as { unref?: () => void } | null)?.unref?.();
   });
   return display;
 }
@@ -217,7 +249,7 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   const port = await freePort();
   // stdbuf: the browser's web process inherits a line-buffered stdout, so that console lines
   // arrive while the test runs rather than when the browser exits.
-  const child: ChildProcess = spawn('stdbuf', ['-oL', '-eL', WEBKIT_DRIVER, `--port=${port}`], {
+  const child = spawnTied('stdbuf', ['-oL', '-eL', WEBKIT_DRIVER, `--port=${port}`], {
     env: { ...process.env, DISPLAY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -234,7 +266,6 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   const stop = () => {
     if (child.exitCode === null) child.kill();
   };
-  process.once('exit', stop);
   const url = `http://127.0.0.1:${port}`;
   await poll(
     async () => {
