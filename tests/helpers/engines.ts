@@ -214,9 +214,12 @@ export function ensureDisplay(): Promise<string> {
     xvfb.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     xvfb.on('error', (e) => fail(new Error(`Cannot start Xvfb (apt-get install xvfb): ${e.message}`)));
     xvfb.on('exit', (code) => fail(new Error(`Xvfb exited with ${code}: ${err.trim()}`)));
-    (xvfb.stdio[3] as NodeJS.ReadableStream).once('data', (d: Buffer) => ok(`:${d.toString().trim()}`));
-    xvfb.unref();
-    for (const s of xvfb.stdio) (s as { unref?: () => void } | null)?.unref?.();
+    (xvfb.stdio[3] as NodeJS.ReadableStream).once('data', (d: Buffer) => {
+      // Running now: it must not keep this process alive (it ends with it).
+      xvfb.unref();
+      for (const s of xvfb.stdio) (s as { unref?: () => void } | null)?.unref?.();
+      ok(`:${d.toString().trim()}`);
+    });
   });
   return display;
 }
@@ -247,9 +250,7 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   }
   const DISPLAY = await ensureDisplay();
   const port = await freePort();
-  // stdbuf: the browser's web process inherits a line-buffered stdout, so that console lines
-  // arrive while the test runs rather than when the browser exits.
-  const child = spawnTied('stdbuf', ['-oL', '-eL', WEBKIT_DRIVER, `--port=${port}`], {
+  const child = spawnTied(WEBKIT_DRIVER, [`--port=${port}`], {
     env: { ...process.env, DISPLAY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -299,23 +300,15 @@ async function wd<T = unknown>(method: string, url: string, body?: unknown): Pro
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
-/**
- * One line of WebKit's console on stdout (`url:line: CONSOLE JS ERROR text`, `CONSOLE WARN text`)
- * as the tests' log line, or null for other output.
- */
+/** One console line the WebKit shell printed (`POS-FAQ-CONSOLE warn: text`), or null for other output. */
 export function webkitConsoleLine(line: string): string | null {
-  const m = /CONSOLE (?:([A-Z]+(?: [A-Z]+)*?) )?(LOG|INFO|WARN|ERROR|DEBUG) (.*)$/.exec(line);
-  if (!m) return null;
-  const [, source, level, text] = m as unknown as [string, string | undefined, string, string];
-  // Console API calls carry no source; the engine's own messages (security, network, JS errors) do.
-  if (source === 'JS') return `pageerror: ${text}`;
-  if (source) return `browser: ${source.toLowerCase()} ${level.toLowerCase()}: ${text}`;
-  return `${level.toLowerCase()}: ${text}`;
+  const m = /^POS-FAQ-CONSOLE (.*)$/.exec(line);
+  return m ? m[1]! : null;
 }
 
 async function launchWebKit(options: LaunchOptions): Promise<Engine> {
   const driver = await startWebKitDriver();
-  const args: string[] = [];
+  const args: string[] = ['--console'];
   const preload = [options.noWasm ? NO_WASM : '', options.preload ?? ''].join('\n').trim();
   if (preload) {
     const file = join(mkdtempSync(join(tmpdir(), 'pos-faq-webkit-')), 'preload.js');
