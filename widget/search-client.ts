@@ -81,7 +81,7 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
   if (typeof WebAssembly !== 'object') {
     throw new LookupError(
       'unsupported',
-      "this browser has no WebAssembly (switched off, or Safari's Lockdown Mode), which the lookup needs; the page's Content-Security-Policy is not the cause",
+      "this browser has no WebAssembly (switched off, or Lockdown Mode): not a CSP problem",
     );
   }
   try {
