@@ -21,7 +21,8 @@ export default defineConfig({
   integrations: [
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
-      filter: (page) => !page.endsWith('/404/'),
+      // The results page has nothing to index of its own (and says noindex).
+      filter: (page) => !page.endsWith('/404/') && !page.endsWith('/search/'),
       // "/" is the language chooser, but with zh as the default locale the integration files it
       // as the Chinese home, which gives /zh/ two zh-CN alternates. The chooser stands alone;
       // the two homes point at each other.

@@ -19,6 +19,7 @@ import { generateCatalogue } from './bench-catalogue.ts';
 import { astroBuild, bytesIn, filesIn, isIndexFile, timed, type Run } from './bench/build.ts';
 import { s, type Ui } from './bench/figures.ts';
 import { measureUis, type UiFigures } from './bench/lookups.ts';
+import { measureHeader, type HeaderFigures } from './bench/header.ts';
 import { renderReport, thisMachine, type ScaleRun } from './bench/report.ts';
 import { launch } from '../tests/helpers/browser.ts';
 
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
   const browser = await launch();
   const chromium = await browser.version();
   let uis: Partial<Record<Ui, UiFigures>>;
+  let header: HeaderFigures;
   const scale: ScaleRun[] = [];
   try {
     console.log('Measuring both lookups on the shipped catalogue…');
     uis = await measureUis(browser, dist, ['ours', 'pagefind'], { runs: RUNS, warm: Number(options.warm) });
+    console.log('Measuring the header search on a symptom page, ours and Pagefind UI…');
+    header = await measureHeader(browser, dist, RUNS);
 
     for (const size of SIZES) {
       console.log(`Scale run: ${size} entries per language…`);
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     widgetGzip,
     zipBytes,
     uis,
+    header,
     scale,
   });
   console.log(`\n${report}`);

@@ -2,7 +2,7 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
 import { diagnosis, type Diag } from './Diagnosis.tsx';
 import { entryLink, errorNote, page } from './parts.tsx';
-import type { LookupResult } from './search-client.ts';
+import type { LookupResult, Outcome } from './search-client.ts';
 import type { Strings } from './strings.ts';
 
 export interface LookupProps {
@@ -21,8 +21,18 @@ export interface LookupProps {
   engaged: boolean;
   /** Called on focus and on input; the element starts loading the index the first time. */
   onEngage: () => void;
-  /** Runs a lookup; rejects when the index cannot be used (the element has reported it by then). */
-  search: (query: string) => Promise<LookupResult[]>;
+  /**
+   * Runs a lookup (`literal`: without typo correction); rejects when the index cannot be used (the
+   * element has reported it by then).
+   */
+  search: (query: string, literal: boolean) => Promise<Outcome>;
+  /** Called once the box shows the outcome of a search. */
+  onSearch?: (outcome: Outcome) => void;
+  /**
+   * The `action` attribute: a results page. Enter without a chosen option opens it with the text
+   * as `?q=`; without it, Enter opens the first result.
+   */
+  action?: string | null;
   /** Tells the host; returns false when the host cancelled the event and will handle the result itself. */
   onSelect: (result: LookupResult) => boolean;
   /**
@@ -38,7 +48,7 @@ type View =
   | { kind: 'idle' }
   | { kind: 'loading' }
   /** `term` and `scope` say which search produced the results, so that stale ones are recognised. */
-  | { kind: 'done'; results: LookupResult[]; term: string; scope: string }
+  | { kind: 'done'; results: LookupResult[]; term: string; scope: string; outcome: Outcome }
   | { kind: 'error' };
 
 interface State {
@@ -55,6 +65,8 @@ interface State {
   mode?: string | null | undefined;
   /** The diagnosis shown instead of the box, or null. */
   diag: Diag | null;
+  /** The user asked for the query as typed, not the corrected one. */
+  literal?: boolean;
 }
 
 /** Wait for a pause in typing this long before searching. */
@@ -93,6 +105,10 @@ export class Lookup extends Component<LookupProps, State> {
   #list = createRef<HTMLUListElement>();
   /** Set by the diagnosis' buttons: focus moves to what replaced them once it is on screen. */
   #focus = false;
+  /** The next search starts at once: a whole word arrived in one input event (an IME commit, a paste). */
+  #now = false;
+  /** An IME composition is under way: its provisional text (pinyin letters) is not searched. */
+  #composing = false;
 
   override componentDidMount() {
     this.#schedule();
@@ -117,6 +133,7 @@ export class Lookup extends Component<LookupProps, State> {
     const { props, state } = this;
     if (
       state.text.trim() !== before.text.trim() ||
+      state.literal !== before.literal ||
       scopeOf(props) !== scopeOf(prev) ||
       props.engaged !== prev.engaged
     ) {
@@ -168,7 +185,10 @@ export class Lookup extends Component<LookupProps, State> {
     clearTimeout(this.#timer);
     const { props } = this;
     const term = this.state.text.trim();
-    if (!props.engaged) return;
+    const literal = !!this.state.literal;
+    const wait = this.#now ? 0 : DEBOUNCE_MS;
+    if (!props.engaged || this.#composing) return;
+    this.#now = false;
     if (!term) {
       this.setState({ view: { kind: 'idle' } });
       return;
@@ -179,15 +199,18 @@ export class Lookup extends Component<LookupProps, State> {
       this.setState(({ view }) => ({
         view: view.kind === 'done' && view.scope === scope ? view : { kind: 'loading' },
       }));
-      props.search(term).then(
-        (results) => {
-          if (mine === this.#ticket) this.setState({ view: { kind: 'done', results, term, scope }, active: -1 });
+      props.search(term, literal).then(
+        (outcome) => {
+          if (mine === this.#ticket)
+            this.setState({ view: { kind: 'done', results: outcome.results, term, scope, outcome }, active: -1 }, () =>
+              props.onSearch?.(outcome),
+            );
         },
         () => {
           if (mine === this.#ticket) this.setState({ view: { kind: 'error' } });
         },
       );
-    }, DEBOUNCE_MS);
+    }, wait);
   }
 
   /** Follows a result, unless the host cancelled the select event to handle it itself. */
@@ -219,10 +242,16 @@ export class Lookup extends Component<LookupProps, State> {
       // Without an active option, Enter takes the first result, but only if it answers what is
       // in the box now rather than what was there before the last keystrokes.
       const current = view.kind === 'done' && view.term === text.trim();
-      const result = expanded ? (results[active] ?? (current ? results[0] : undefined)) : undefined;
+      const { action } = this.props;
+      const result = expanded ? (results[active] ?? (current && !action ? results[0] : undefined)) : undefined;
       if (result) {
         event.preventDefault();
         this.#choose(result);
+      } else if (action && text.trim()) {
+        event.preventDefault();
+        const url = new URL(action, document.baseURI);
+        url.searchParams.set('q', text.trim());
+        location.assign(url.href);
       }
     } else if (key === 'Escape') {
       // Close the list first, then clear the text; when there is nothing to do, the key stays the
@@ -262,7 +291,13 @@ export class Lookup extends Component<LookupProps, State> {
       view.kind !== 'error' &&
       !(view.kind === 'done' && view.term === term && view.scope === scopeOf(this.props));
     const status =
-      view.kind === 'loading' ? strings.loading : view.kind === 'done' ? strings.results(results.length) : '';
+      view.kind === 'loading'
+        ? strings.loading
+        : view.kind === 'done'
+          ? view.outcome.matched
+            ? strings.results(results.length)
+            : strings.noGood
+          : '';
 
     return [
       <>
@@ -287,18 +322,59 @@ export class Lookup extends Component<LookupProps, State> {
           value={text}
           onFocus={onEngage}
           onInput={(e) => {
+            const value = e.currentTarget.value;
+            // A committed IME word or a paste arrives as one event: search at once. Typing one
+            // character at a time waits for a pause.
+            this.#composing = e.isComposing;
+            this.#now = e.inputType === 'insertCompositionText' || value.length > this.state.text.length + 1;
+            // The new text first: engaging re-renders at once, and would otherwise write the old
+            // text back into the box (characters typed before any focus event were lost).
+            this.setState({ text: value, open: true, active: -1, literal: false });
             onEngage();
-            this.setState({ text: e.currentTarget.value, open: true, active: -1 });
+          }}
+          // Lower case: Preact takes a name it does not find as an on-property on the element
+          // (oncompositionend is none) as the event's name, case and all.
+          {...{
+            oncompositionend: () => {
+              this.#composing = false;
+              this.#now = true;
+              this.#schedule();
+            },
           }}
           onKeyDown={this.#onKeyDown}
         />
+        {view.kind === 'done' && view.outcome.corrected && (
+          <p class="pf-note" part="note">
+            {strings.showing(view.outcome.corrected)}
+            <button class="pf-link" part="button" onClick={() => {
+                this.#now = true;
+                this.setState({ literal: true });
+              }}
+            >
+              {strings.instead(view.outcome.query)}
+            </button>
+          </p>
+        )}
+        {view.kind === 'done' && !view.outcome.matched && (
+          <p class="pf-note" part="note">
+            {strings.noResults}
+            <a href={page(site, `${locale}/diagnose/`)}>{strings.diagnoseLink}</a>
+            {strings.or}
+            <a href={page(site, `${locale}/symptoms/`)}>{strings.catalogue}</a>
+          </p>
+        )}
+        {expanded && view.kind === 'done' && !view.outcome.matched && (
+          <p class="pf-maybe" part="note">
+            {strings.maybe}
+          </p>
+        )}
         <ul
           ref={this.#list}
           id="pf-list"
           class="pf-list"
           part="list"
           role="listbox"
-          aria-label={strings.label}
+          aria-label={view.kind === 'done' && !view.outcome.matched ? strings.maybe : strings.label}
           aria-busy={busy}
           hidden={!expanded}
         >
@@ -317,16 +393,10 @@ export class Lookup extends Component<LookupProps, State> {
             </li>
           ))}
         </ul>
-        {view.kind === 'done' && !results.length && (
-          <p class="pf-note" part="note">
-            {strings.noResults}
-            <a href={page(site, `${locale}/symptoms/`)}>{strings.catalogue}</a>
-          </p>
-        )}
         {view.kind === 'error' && errorNote(strings, fallback(site, locale))}
         {/* No type="button" on the widget's buttons: in a shadow root they belong to no form of the host. */}
         {diagnose && (
-          <button class="pf-link pf-diag" part="button" onClick={() => this.#go({ steps: [] })}>
+          <button class="pf-link pf-diag" part="button diagnose" onClick={() => this.#go({ steps: [] })}>
             {strings.diagnose} →
           </button>
         )}

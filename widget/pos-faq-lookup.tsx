@@ -4,11 +4,12 @@ import { Lookup } from './Lookup.tsx';
 import {
   LookupError,
   diagnosis,
-  lookup,
+  find,
   preload,
   siteBase,
   type LoadErrorType,
   type LookupResult,
+  type Outcome,
 } from './search-client.ts';
 import { STRINGS, siteLocale, widgetLang } from './strings.ts';
 
@@ -55,6 +56,17 @@ function applyStyles(root: ShadowRoot): void {
   }
 }
 
+/** `detail` of the `pos-faq-search` event, fired after each search the box shows. */
+export interface PosFaqSearchDetail {
+  query: string;
+  /** How many results the box shows (under "maybe" when not matched). */
+  count: number;
+  /** False when the box said it has no good answer: an unanswered query, worth counting. */
+  matched: boolean;
+  /** The query searched instead of a typed word that matched nothing, or null. */
+  corrected: string | null;
+}
+
 /** A copy for the host, so that what the host does with a result cannot change what the box shows. */
 const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
 
@@ -65,11 +77,16 @@ const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
  * and cross shadow boundaries. Nothing here throws into the host page.
  */
 class PosFaqLookup extends HTMLElement {
-  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base', 'mode'];
+  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base', 'mode', 'action'];
   #root: ShadowRoot | undefined;
   /** Set on the first focus or keystroke; nothing is fetched before. */
   #engaged = false;
   #reported = new Set<string>();
+  /**
+   * What was typed into the element's own light-DOM input before the script ran (the site's header
+   * search is a plain form until someone focuses it): the box takes it over.
+   */
+  #typed = '';
 
   get #lang() {
     return widgetLang(this.getAttribute('lang'));
@@ -90,10 +107,31 @@ class PosFaqLookup extends HTMLElement {
   }
 
   connectedCallback() {
+    let focused = false;
     if (!this.#root) {
+      // Read before the shadow root hides the light DOM (and moves focus out of it).
+      const light = this.querySelector('input');
+      focused = !!light && light === document.activeElement;
+      this.#typed = light?.value ?? '';
       this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       applyStyles(this.#root);
     }
+    // `autosearch` (a results page) searches its `query` at once; a box someone has typed into or
+    // is in searches what is there.
+    if (focused || this.#typed || this.hasAttribute('autosearch')) this.#engage();
+    else this.#render();
+    if (focused) {
+      const box = this.#root.querySelector('input');
+      box?.focus();
+      box?.setSelectionRange(box.value.length, box.value.length);
+    }
+  }
+
+  #engage() {
+    if (this.#engaged) return;
+    this.#engaged = true;
+    // Start loading while the user types; a failure is reported by the search that needs it.
+    preload(this.#site, this.#lang).catch(() => {});
     this.#render();
   }
 
@@ -112,11 +150,19 @@ class PosFaqLookup extends HTMLElement {
    * through `pos-faq-error`.
    */
   lookup(query: string): Promise<LookupResult[]> {
-    return this.#search(query).then((results) => results.map(copy));
+    return this.search(query).then((o) => o.results);
   }
 
-  #search(query: string): Promise<LookupResult[]> {
-    return this.#report(lookup(this.#site, this.#lang, String(query ?? ''), this.#limit));
+  /**
+   * Looks up a query as the box does and resolves to what it would show:
+   * `{ query, corrected, matched, results }` (see `PosFaqSearchDetail`). Rejects like `lookup`.
+   */
+  search(query: string): Promise<Outcome> {
+    return this.#search(query, false).then((o) => ({ ...o, results: o.results.map(copy) }));
+  }
+
+  #search(query: string, literal: boolean): Promise<Outcome> {
+    return this.#report(find(this.#site, this.#lang, String(query ?? ''), this.#limit, literal));
   }
 
   /** Passes a load on, reporting its failure to the host first. */
@@ -136,17 +182,21 @@ class PosFaqLookup extends HTMLElement {
         lang={lang}
         site={site}
         locale={siteLocale(lang)}
-        query={this.getAttribute('query') ?? ''}
+        query={this.getAttribute('query') ?? this.#typed}
         limit={this.#limit}
         engaged={this.#engaged}
-        onEngage={() => {
-          if (this.#engaged) return;
-          this.#engaged = true;
-          // Start loading while the user types; a failure is reported by the search that needs it.
-          preload(site, lang).catch(() => {});
-          this.#render();
-        }}
-        search={(q) => this.#search(q)}
+        onEngage={() => this.#engage()}
+        search={(q, literal) => this.#search(q, literal)}
+        action={this.getAttribute('action')}
+        onSearch={(o) =>
+          this.dispatchEvent(
+            new CustomEvent<PosFaqSearchDetail>('pos-faq-search', {
+              detail: { query: o.query, count: o.results.length, matched: o.matched, corrected: o.corrected ?? null },
+              bubbles: true,
+              composed: true,
+            }),
+          )
+        }
         mode={this.getAttribute('mode')}
         diagnose={() => this.#report(diagnosis(site, lang))}
         onSelect={(result) =>

@@ -15,31 +15,38 @@ export interface Searcher {
   (term: string): Promise<Hit[]>;
 }
 
+/** Cuts a run of Chinese characters into words, where there is no Intl.Segmenter. */
+export type Cut = (run: string) => string[];
+
 /** Words that carry no meaning for the lookup, in either language. */
-const STOP = new Set(
+export const STOP = new Set(
   (
     'the a an is are was be to of in on at for and or it my our this that what why how does do did can ' +
     'with not no when i you me from pos terminal machine card ' +
     '的 了 吗 呢 是 我 你 他 她 在 有 和 就 都 也 还 要 会 能 说 怎么 怎么办 为什么 什么 一直 提示 显示 出现 ' +
-    '机器 pos机 机 这 那 个 了吗 怎么回事 是不是 请问'
+    '机器 pos机 机 这 那 个 了吗 怎么回事 是不是 请问 怎么样 如何 今天 明天 现在 刚才'
   ).split(' '),
 );
 
 /**
  * Word segments of a query. Intl.Segmenter is missing in older browsers (Firefox before 125):
- * there, runs of Latin letters or digits and single Chinese characters stand in for words.
+ * there, runs of Latin letters or digits stand for words, and runs of Chinese characters are cut
+ * into the index's own words by `cut` (loaded by the caller: widget/query.ts, dictionaryWords), so
+ * that a query gives the same answers with and without a segmenter. Without `cut` a run stays whole.
  */
-function segments(query: string, lang: string): { segment: string; isWordLike: boolean }[] {
+function segments(query: string, lang: string, cut?: Cut): { segment: string; isWordLike: boolean }[] {
   if (typeof Intl.Segmenter === 'function') {
     return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(query)].map((s) => ({
       segment: s.segment,
       isWordLike: s.isWordLike ?? false,
     }));
   }
-  return (query.match(/\p{Script=Han}|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).map((segment) => ({
-    segment,
-    isWordLike: /[\p{L}\p{N}]/u.test(segment),
-  }));
+  return (query.match(/\p{Script=Han}+|[a-z0-9]+|[^\p{Script=Han}a-z0-9]+/giu) ?? []).flatMap((run) =>
+    (cut && /\p{Script=Han}/u.test(run) ? cut(run) : [run]).map((segment) => ({
+      segment,
+      isWordLike: /[\p{L}\p{N}]/u.test(segment),
+    })),
+  );
 }
 
 /**
@@ -47,25 +54,40 @@ function segments(query: string, lang: string): { segment: string; isWordLike: b
  * the host page's `<html lang>` is Chinese (it reads the language from the page, Pagefind issue
  * #593); segmenting here makes a zh-CN widget give the same answers on a German or English page.
  */
-export function spaced(query: string, lang: string): string {
+export function spaced(query: string, lang: string, cut?: Cut): string {
   if (!/^zh/i.test(lang)) return query;
-  return segments(query, lang)
+  return segments(query, lang, cut)
     .map((s) => s.segment.trim())
     .filter(Boolean)
     .join(' ');
 }
 
-/** Splits a query into the words worth searching on their own. */
-export function queryWords(query: string, lang: string): string[] {
+/**
+ * Splits a query into the words worth searching on their own. A run of single Chinese characters
+ * is one word: the segmenter's dictionary does not know many payment terms (死机, 冲正) and cuts
+ * them into characters.
+ */
+export function queryWords(query: string, lang: string, cut?: Cut): string[] {
   const words: string[] = [];
-  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang)) {
-    const word = segment.trim();
-    if (!isWordLike || !word || STOP.has(word)) continue;
+  let run = '';
+  const add = (word: string) => {
     // Single Latin letters and single Chinese characters other than the meaningful ones
     // (卡, 纸, 钱) match too much to help.
-    if (word.length === 1 && !/[卡纸钱电网码]/u.test(word)) continue;
-    if (!words.includes(word)) words.push(word);
+    if (word.length === 1 && !/[卡纸钱电网码]/u.test(word)) return;
+    if (word && !words.includes(word)) words.push(word);
+  };
+  for (const { segment, isWordLike } of segments(query.toLowerCase(), lang, cut)) {
+    const word = segment.trim();
+    // 机 is a stop word alone but ends words (死机, 开机).
+    if (isWordLike && word.length === 1 && /\p{Script=Han}/u.test(word) && (!STOP.has(word) || (run && word === '机'))) {
+      run += word;
+      continue;
+    }
+    add(run);
+    run = '';
+    if (isWordLike && word && !STOP.has(word)) add(word);
   }
+  add(run);
   return words;
 }
 
@@ -73,13 +95,19 @@ export function queryWords(query: string, lang: string): string[] {
  * Pagefind's ranking for the whole query first; then, if that found fewer than `want` pages,
  * the pages that match the most of the query's words.
  */
-export async function rankedSearch(search: Searcher, query: string, lang: string, want: number): Promise<string[]> {
-  const whole = await search(spaced(query, lang));
+export async function rankedSearch(
+  search: Searcher,
+  query: string,
+  lang: string,
+  want: number,
+  cut?: Cut,
+): Promise<string[]> {
+  const whole = await search(spaced(query, lang, cut));
   const ids = whole.map((h) => h.id);
   if (ids.length >= want) return ids;
-  const words = queryWords(query, lang);
-  if (words.length === 0 || (words.length === 1 && words[0] === query)) return ids;
-  const perWord = await Promise.all(words.map((w) => search(w)));
+  const each = queryWords(query, lang, cut);
+  if (each.length === 0 || (each.length === 1 && each[0] === query)) return ids;
+  const perWord = await Promise.all(each.map((w) => search(w)));
   const total = new Map<string, { score: number; matched: number }>();
   for (const hits of perWord) {
     // Normalise per word so that one common word does not outweigh several specific ones.
@@ -96,4 +124,40 @@ export async function rankedSearch(search: Searcher, query: string, lang: string
     .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score)
     .map(([id]) => id);
   return [...ids, ...rest];
+}
+
+/**
+ * How much of a query an entry's text says, from 0 to 1: the share of the query's meaningful
+ * characters (Chinese) and words (other scripts) that the text has, stop words left out of both.
+ * A Chinese character counts when the text has it together with a neighbour from the query. A word
+ * in another script counts give or take its ending, and a query of three words or more must have
+ * two of them side by side in the text, or it says none of it: an entry that says "case cracked
+ * open", "screen lifting" and "was dropped" does not answer "cracked screen after dropping".
+ *
+ * Not in the widget: it runs in `pos-faq-query.js`, loaded with the index (search-client.ts).
+ */
+export function coverage(query: string, text: string): number {
+  const lower = query.toLowerCase();
+  const content = text.toLowerCase();
+  let total = 0;
+  let said = 0;
+  // 机 stays: it ends words (死机, 开机).
+  const han = [...STOP].filter((w) => /\p{Script=Han}/u.test(w) && w !== '机').sort((a, b) => b.length - a.length);
+  for (const run of lower.replace(new RegExp(han.join('|'), 'gu'), ' ').match(/\p{Script=Han}{2,}/gu) ?? []) {
+    total += run.length;
+    for (let i = 0; i < run.length; i++) {
+      if ((i > 0 && content.includes(run.slice(i - 1, i + 1))) || (i + 1 < run.length && content.includes(run.slice(i, i + 2))))
+        said++;
+    }
+  }
+  const latin = (t: string) => (t.match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5));
+  const seen = latin(content);
+  const pairs = new Set(seen.map((w, i) => `${w} ${seen[i + 1]}`));
+  const words = latin(lower).filter((w) => w.length > 1);
+  const together = words.length < 3 || words.some((w, i) => pairs.has(`${w} ${words[i + 1]}`));
+  for (const w of words) {
+    total++;
+    if (together && seen.includes(w)) said++;
+  }
+  return total ? said / total : 0;
 }

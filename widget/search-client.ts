@@ -1,6 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-import { rankedSearch } from './rank.ts';
+import type { QueryScript, WordsScript } from './query.ts';
+import { rankedSearch, type Cut } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -35,7 +36,7 @@ export class LookupError extends Error {
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; meta: Record<string, string | undefined> }>;
+  data(): Promise<{ url: string; content?: string; meta: Record<string, string | undefined> }>;
 }
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
@@ -180,9 +181,37 @@ export function siteBase(base: string): string {
 const loadIndex = (root: string, lang: WidgetLang) =>
   once(`${root}pagefind/${siteLocale(lang)}/`, 'the search index', importPagefind);
 
+/**
+ * A classic script that the build writes next to the index (src/integrations/pagefind.ts,
+ * writeSearchData), loaded the same way online and offline.
+ * Loaded once; resolves to null when it cannot be had: the lookup then goes on without it.
+ */
+const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> =>
+  once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, importScript<T>).catch(() => null);
+
+/**
+ * Loads a classic script that hands over what it carries in a `pos-faq-data` event on its own
+ * element while it runs: no global on the host page, and it works from file:// too.
+ */
+function importScript<T>(src: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.addEventListener('pos-faq-data', (e) => resolve((e as CustomEvent<T>).detail));
+    script.onload = script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+/** The Traditional → Simplified fold and the measure of a good answer, loaded with the index. */
+const queryScript = (root: string, lang: WidgetLang) => indexScript<QueryScript>(root, lang, 'pos-faq-query.js');
+/** The index's words: loaded only for a correction, or where Intl.Segmenter is missing. */
+const wordsScript = (root: string, lang: WidgetLang) => indexScript<WordsScript>(root, lang, 'pos-faq-words.js');
+
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {
-  return loadIndex(siteBase(base), lang);
+  const root = siteBase(base);
+  void queryScript(root, lang);
+  return loadIndex(root, lang);
 }
 
 /**
@@ -215,16 +244,44 @@ export function diagnosis(base: string, lang: WidgetLang): Promise<DiagnoseData>
   );
 }
 
+/** What a search shows: the `detail` of the `pos-faq-search` event, with the results. */
+export interface Outcome {
+  /** The query as typed. */
+  query: string;
+  /** The query searched instead, when a typed word matched nothing (a typo); else absent. */
+  corrected?: string;
+  /** False when no entry answers the query well: the results, if any, are only maybe related. */
+  matched: boolean;
+  results: LookupResult[];
+}
+
+/** One search on the index: the results, and how well the first one answers. */
+interface Pass {
+  results: LookupResult[];
+  /** The first result owns the response code in the query. */
+  code: boolean;
+  /** How much of the query the best-answering result's text says (rank.ts, coverage). */
+  said: number;
+}
+
 /**
- * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
- * ranking, without duplicates. A code that no entry owns brings up the generic
- * "transaction failed" entry, as the terminal would mean it.
+ * A good answer (`matched`): the first result owns the typed response code, or its text says at
+ * least half of the query (rank.ts, coverage). Every query of the public relevance sets that names
+ * a problem the catalogue covers meets this; none of the unrelated ones does
+ * (tests/relevance/queries-unrelated.json: weather, recipes, a cracked screen).
  */
-export async function lookup(base: string, lang: WidgetLang, query: string, limit: number): Promise<LookupResult[]> {
-  const term = query.trim();
-  if (!term) return [];
-  const root = siteBase(base);
-  const pf = await loadIndex(root, lang);
+export const MATCH_SHARE = 0.5;
+const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHARE);
+
+async function pass(
+  pf: PagefindApi,
+  q: QueryScript | null,
+  root: string,
+  term: string,
+  lang: WidgetLang,
+  limit: number,
+  cut?: Cut,
+): Promise<Pass> {
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
@@ -235,7 +292,7 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
   };
   const [byCode, byText] = await Promise.all([
     code ? pf.search(null, { filters: { code } }) : undefined,
-    rankedSearch(search, term, lang, limit),
+    rankedSearch(search, term, lang, limit, cut),
   ]);
   let first = byCode?.results ?? [];
   if (exact && first.length === 0) {
@@ -246,7 +303,7 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .slice(0, limit);
   const data = await Promise.all(hits.map((hit) => hit.data()));
-  return data.flatMap(({ url, meta }) => {
+  const results = data.flatMap(({ url, meta }) => {
     const safe = safeUrl(url, root);
     if (!safe || !meta['id']) return [];
     return [
@@ -261,7 +318,45 @@ export async function lookup(base: string, lang: WidgetLang, query: string, limi
       },
     ];
   });
+  // The best-answering result counts: the first may come first by its code or its title words.
+  // Without the query script (it could not load), any result counts as an answer, as it used to.
+  return { results, code: first.length > 0, said: q ? Math.max(0, ...data.map((d) => q.coverage(term, d.content ?? ''))) : 1 };
 }
+
+/**
+ * Looks up a query: entries that own the typed response code first, then Pagefind's full-text
+ * ranking, without duplicates. A code that no entry owns brings up the generic
+ * "transaction failed" entry, as the terminal would mean it. Traditional characters are folded
+ * first. When the first result does not say all of the query, a typed word may have matched
+ * nothing: if the index has a word that sounds the same (zh) or is one edit away (en), that query
+ * is searched too, and shown when it answers well and says more, unless `literal` asks for the
+ * query as typed.
+ */
+export async function find(base: string, lang: WidgetLang, query: string, limit: number, literal = false): Promise<Outcome> {
+  const typed = query.trim();
+  if (!typed) return { query: typed, matched: false, results: [] };
+  const root = siteBase(base);
+  const [pf, q] = await Promise.all([loadIndex(root, lang), queryScript(root, lang)]);
+  const term = q ? q.fold(typed) : typed;
+  const words = typeof Intl.Segmenter === 'function' ? null : await wordsScript(root, lang);
+  const cut = words?.cut;
+  let best = await pass(pf, q, root, term, lang, limit, cut);
+  let corrected: string | undefined;
+  if (!literal && !best.code && best.said < 1) {
+    const fixed = (words ?? (await wordsScript(root, lang)))?.correct(term);
+    const next = fixed ? await pass(pf, q, root, fixed, lang, limit, cut) : null;
+    // A guessed query must say nearly all of itself ("my cat is sick" is not "my cat is pick").
+    if (next && good(next) && next.said > best.said && next.said >= 0.75) {
+      best = next;
+      corrected = fixed!;
+    }
+  }
+  return { query: typed, ...(corrected ? { corrected } : {}), matched: good(best), results: best.results };
+}
+
+/** The results of `find`, as `el.lookup()` resolves. */
+export const lookup = async (base: string, lang: WidgetLang, query: string, limit: number): Promise<LookupResult[]> =>
+  (await find(base, lang, query, limit)).results;
 
 /**
  * Resolves a result URL against the site. Absolute http(s) URLs and relative ones survive; a

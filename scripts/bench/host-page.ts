@@ -50,7 +50,7 @@ export function typeAndWait(page: Page, ui: Ui, query: string, timeoutMs = 15_00
         if (ui === 'ours') {
           const list = root.querySelector<HTMLElement>('[role="listbox"]');
           const shown = list && !list.hidden && list.querySelector('[role="option"]') && list.getAttribute('aria-busy') !== 'true';
-          return Boolean(shown) || /没有找到|No matching/.test(text('[aria-live], [role="status"]'));
+          return Boolean(shown) || /没有找到|No entry answers/.test(text('[aria-live], [role="status"]'));
         }
         // Pagefind UI first says it is searching, then draws a placeholder per result and fills
         // each one when its data arrives: done when every result has its link, or when it says

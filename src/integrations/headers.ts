@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { widgetCss } from './widget.ts';
+import { SEARCH_LOADER_HASH } from '../lib/search-loader.ts';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,19 +11,20 @@ import { fileURLToPath } from 'node:url';
  * compilation of Pagefind's WebAssembly, and nothing else. No page has a frame, a font, a worker
  * (the lookup runs Pagefind with `noWorker`) or an inline script or style, so everything else
  * stays at `default-src 'none'`; a page that needs more fails the browser tests, which load every
- * page under this policy and require an empty console. No page has a form either, hence
- * `form-action 'none'`: a form added later must change it, as no test submits forms.
+ * page under this policy and require an empty console. The one inline script is the header
+ * search's loader, admitted by its hash; the one form is the header search, which submits to the
+ * site's own results page, hence `form-action 'self'`.
  */
 export const SITE_CSP = [
   "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${SEARCH_LOADER_HASH}`,
   // The hash admits the widget's own stylesheet as a <style> element, which browsers without
   // constructed stylesheets (Safari before 16.4) need; other inline styles stay blocked.
   `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
   "img-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
-  "form-action 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

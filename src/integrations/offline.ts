@@ -43,7 +43,9 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^404\.html$/, 'served by a web server for missing addresses; from file:// there is none'],
   [/^widget\/manifest\.json$/, 'names the pinned widget for vendors'],
   [/^widget\/pos-faq\.[0-9a-f]+\.js$/, 'the pinned widget copy for vendors (Subresource Integrity)'],
-  [/^pagefind\//, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
+  // (Not the lookup's own classic scripts next to the index, pos-faq-query.js and pos-faq-words.js,
+  // which load from file:// as they are.)
+  [/^pagefind\/(?![^/]+\/pos-faq-(query|words)\.js$)/, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
   [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
 ];
 

@@ -1,10 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize, resolve } from 'node:path';
+import { existsSync, globSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
+import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
+import { asciiOnly, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -40,7 +43,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         for (const locale of LOCALES) {
           const pages = await indexLocale(root, locale);
-          logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/`);
+          const data = await writeSearchData(root, locale);
+          logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/ (${data})`);
         }
         await pagefind.close();
       },
@@ -68,4 +72,73 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
   if (written.errors.length) fail('write the index', written.errors);
   await index.deleteIndex();
   return added.page_count;
+}
+
+/**
+ * Writes what the lookup reads next to the index (src/lib/search-data.ts), as classic scripts
+ * that hand their content to the widget (widget/search-client.ts, importScript), so that they load
+ * the same way online and from file://:
+ *
+ * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, and the
+ *   measure of how well an entry answers one (widget/rank.ts, coverage), loaded with the index;
+ * - `pos-faq-words.js`, the vocabulary with the code that uses it (widget/query.ts), loaded only
+ *   to correct a typo or where the browser has no Intl.Segmenter.
+ *
+ * Both come from the text Pagefind indexed, so they hold nothing the index does not. Non-ASCII
+ * is escaped, as in the widget, for host pages in other encodings.
+ */
+export async function writeSearchData(root: string, locale: (typeof LOCALES)[number]): Promise<string> {
+  const text = globSync(`${locale}/**/*.html`, { cwd: root })
+    .sort()
+    .map((file) => indexedText(readFileSync(join(root, file), 'utf8')))
+    .join(' ');
+  const fold = foldMap(text);
+  const words = wordsData(text, locale);
+  const dir = join(root, 'pagefind', locale);
+  // Hands the value to the widget in an event on the script's own element (search-client.ts,
+  // importScript): no global on the host page.
+  const register = (value: string) =>
+    `document.currentScript.dispatchEvent(new CustomEvent("pos-faq-data",{detail:${value}}));`;
+  const query = join(dirname(WIDGET_ENTRY), 'query.ts');
+  const rank = join(dirname(WIDGET_ENTRY), 'rank.ts');
+  const script = async (name: string, lines: string[], banner: string) => {
+    const { outputFiles } = await esbuild.build({
+      stdin: { contents: lines.join('\n'), resolveDir: dir, loader: 'js' },
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: widgetBuildOptions().target!,
+      legalComments: 'none',
+      banner: { js: `/* pos-faq: ${banner}, built with the index by src/integrations/pagefind.ts */` },
+      write: false,
+      logLevel: 'silent',
+    });
+    writeFileSync(join(dir, name), asciiOnly(outputFiles[0]!.text));
+  };
+  // Single characters of the map as one string of pairs: half the size of the same as JSON keys.
+  const singles = Object.entries(fold).filter(([from]) => from.length === 1);
+  const phrases = Object.fromEntries(Object.entries(fold).filter(([from]) => from.length > 1));
+  await script(
+    'pos-faq-query.js',
+    [
+      `import { fold } from ${JSON.stringify(query)};`,
+      `import { coverage } from ${JSON.stringify(rank)};`,
+      `const map = ${JSON.stringify(phrases)}, s = ${JSON.stringify(singles.flat().join(''))};`,
+      'for (let i = 0; i < s.length; i += 2) map[s[i]] = s[i + 1];',
+      register('{ fold: (q) => fold(q, map), coverage }'),
+    ],
+    'Traditional to Simplified from OpenCC (Apache-2.0), limited to the characters of the index',
+  );
+  await script(
+    'pos-faq-words.js',
+    [
+      `import { correct, dictionaryWords } from ${JSON.stringify(query)};`,
+      `import { STOP } from ${JSON.stringify(rank)};`,
+      `const data = ${JSON.stringify(words)};`,
+      'const dict = new Set([...data.words, ...STOP]);',
+      `${register(`{ correct: (q) => correct(q, ${JSON.stringify(HTML_LANG[locale])}, data), cut: (run) => dictionaryWords(run, dict) }`)}`,
+    ],
+    "the index's words, for typo correction and where Intl.Segmenter is missing",
+  );
+  return `${Object.keys(fold).length} folds, ${words.words.length} words`;
 }

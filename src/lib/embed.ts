@@ -6,10 +6,20 @@
  */
 
 /** The attributes of `<pos-faq-lookup>`, in the order the guide lists them. */
-export const WIDGET_ATTRIBUTES = ['lang', 'query', 'theme', 'limit', 'base', 'mode'] as const;
+export const WIDGET_ATTRIBUTES = ['lang', 'query', 'theme', 'limit', 'base', 'mode', 'action', 'autosearch'] as const;
 
-/** The events the widget fires on its element; both bubble and cross shadow roots. */
-export const WIDGET_EVENTS = ['pos-faq-select', 'pos-faq-error'] as const;
+/** The events the widget fires on its element; all bubble and cross shadow roots. */
+export const WIDGET_EVENTS = ['pos-faq-select', 'pos-faq-search', 'pos-faq-error'] as const;
+
+/**
+ * How a vendor counts the queries the lookup had no good answer for, in their own analytics: the
+ * site itself sends nothing anywhere. `track` stands for whatever the vendor's analytics calls it.
+ */
+export const UNANSWERED_SNIPPET = `document.addEventListener('pos-faq-search', (event) => {
+  const { query, count, matched, corrected } = event.detail;
+  // matched is false when the box said it has no good answer.
+  if (!matched) track('faq_unanswered', { query, maybe_results: count });
+});`;
 
 /** The directives the widget itself needs on a host page, given the FAQ site's origin. */
 export function cspDirectives(faqOrigin: string): string[] {

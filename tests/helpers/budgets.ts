@@ -9,7 +9,14 @@ export const BUDGETS = {
   htmlMedian: 7 * 1024,
   js: 27 * 1024,
   css: 17 * 1024,
-  widget: 12 * 1024,
+  // 13 KB since the search issue (11). What the kilobyte above 12 pays for, at 13,2xx bytes:
+  // the pos-faq-search event and the el.search() outcome (~200 B), the results page's Enter and
+  // autosearch and the header hand-over of typed text (~250 B), the "no good answer" note with its
+  // two links and the "maybe" heading (~250 B), the "showing results for" note with its way back to
+  // the literal query (~150 B), IME commits searched at once (~80 B) and loading the query and
+  // words scripts (~150 B). The data and the code that folds, measures answers and corrects typos
+  // live in those scripts, next to each index, not in the widget.
+  widget: 13 * 1024,
 } as const;
 
 /** Gzip at level 9, as size-limit and gzip-size measure: the figure the budgets are written in. */

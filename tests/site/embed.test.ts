@@ -26,7 +26,8 @@ describe.each([
 
   it('has a live demo in its own language, loaded by the widget script', () => {
     expect(attr(page.one('html'), 'lang')).toBe(lang);
-    expect(page.all('pos-faq-lookup').map((el) => attr(el, 'lang'))).toEqual([lang]);
+    // The header search's and the demo's.
+    expect(page.all('pos-faq-lookup').map((el) => attr(el, 'lang'))).toEqual([lang, lang]);
     expect(page.all('script').map((s) => attr(s, 'src'))).toContain('/widget/pos-faq.js');
   });
 

@@ -1,3 +1,4 @@
+import { SEARCH_LOADER } from '../../src/lib/search-loader.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,12 +42,15 @@ describe('the built site', () => {
     }
   });
 
-  it('ships no script on content pages other than the lookup widget', () => {
+  it('ships no script on content pages other than the lookup widget and the header search loader', () => {
     for (const locale of Object.keys(LANGS)) {
       for (const route of routes) {
-        const scripts = readPage(DIST, `${locale}${route}index.html`)
+        const page = readPage(DIST, `${locale}${route}index.html`);
+        const inline = page.all('script').filter((s) => attr(s, 'src') === undefined && attr(s, 'type') !== 'application/ld+json');
+        expect(inline.map((s) => page.text(s)), route).toEqual([SEARCH_LOADER]);
+        const scripts = page
           .all('script')
-          .filter((s) => attr(s, 'type') !== 'application/ld+json');
+          .filter((s) => attr(s, 'type') !== 'application/ld+json' && attr(s, 'src') !== undefined);
         expect(scripts.map((s) => attr(s, 'src')).filter((src) => src !== '/widget/pos-faq.js'), route).toEqual([]);
       }
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { queryWords, rankedSearch, spaced } from '../../widget/rank.ts';
+import { coverage, queryWords, rankedSearch, spaced, STOP } from '../../widget/rank.ts';
+import { correct, dictionaryWords, fold, oneEdit } from '../../widget/query.ts';
 
 describe('query segmentation', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -16,9 +17,14 @@ describe('query segmentation', () => {
     expect(queryWords('pos机 怎么办', 'zh-CN')).toEqual([]);
   });
 
-  it('still splits words where Intl.Segmenter does not exist', () => {
+  it('keeps runs of Chinese together where Intl.Segmenter does not exist, and cuts them with the index words', () => {
     vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
-    expect(spaced('刷卡51失败', 'zh-CN')).toBe('刷 卡 51 失 败');
+    // Not single characters: "签到失败" would lose its entry.
+    expect(spaced('刷卡51失败', 'zh-CN')).toBe('刷卡 51 失败');
+    // The words script cuts with the index's words and the stop words (src/integrations/pagefind.ts).
+    const words = new Set(['签到', '失败', '刷卡', ...STOP]);
+    expect(spaced('签到失败', 'zh-CN', (run) => dictionaryWords(run, words))).toBe('签到 失败');
+    expect(queryWords('pos机一直提示签到失败', 'zh-CN', (run) => dictionaryWords(run, words))).toEqual(['签到', '失败']);
     expect(queryWords('receipt is blank', 'en')).toEqual(['receipt', 'blank']);
   });
 });
@@ -42,5 +48,45 @@ describe('rankedSearch', () => {
 
   it('ranks by the number of matched words when the whole query finds too little', async () => {
     expect(await rankedSearch(search, 'why no funds insufficient', 'en', 3)).toEqual(['a', 'b']);
+  });
+});
+
+describe('how much of a query an entry says', () => {
+  it('counts Chinese characters said together with a neighbour, stop words left out', () => {
+    expect(coverage('pos机一直提示签到失败', '请先签到 / 签到失败。')).toBe(1);
+    expect(coverage('今天天气怎么样', '终端今天不能交易')).toBe(0);
+  });
+
+  it('needs two words side by side in a longer English query', () => {
+    const battery = 'Battery swollen. Case cracked open, screen lifting. The terminal was dropped after a fall.';
+    expect(coverage('cracked screen after dropping the terminal', battery)).toBe(0);
+    expect(coverage('battery swollen case bulging', battery)).toBeGreaterThanOrEqual(0.5);
+    expect(coverage('receipt is blank', 'Receipt is blank: nothing printed')).toBe(1);
+  });
+});
+
+describe('queries as people type them', () => {
+  it('folds with the longest key first', () => {
+    expect(fold('刷卡機當機', { 機: '机', 當機: '死机', 刷卡機: 'POS机' })).toBe('POS机死机');
+    expect(fold('签到', null)).toBe('签到');
+  });
+
+  it('knows one edit from two', () => {
+    expect(oneEdit('recipt', 'receipt')).toBe(true);
+    expect(oneEdit('expried', 'expired')).toBe(true);
+    expect(oneEdit('teminal', 'terminal')).toBe(true);
+    expect(oneEdit('reciept', 'receipt')).toBe(true);
+    expect(oneEdit('rcpt', 'receipt')).toBe(false);
+  });
+
+  it('corrects a homophone or a misspelling only where a word matches nothing', () => {
+    const zh = { words: ['冲正', '签到', '失败', '死机', '小票'], sounds: { chong: '冲充', zheng: '正', qian: '签', dao: '到倒', shi: '失时', bai: '败', si: '死司', ji: '机' } };
+    expect(correct('充正', 'zh-CN', zh)).toBe('冲正');
+    expect(correct('签倒失败', 'zh-CN', zh)).toBe('签到失败');
+    expect(correct('司机了', 'zh-CN', zh)).toBe('死机了');
+    expect(correct('签到失败', 'zh-CN', zh)).toBeNull();
+    const en = { words: ['receipt', 'blank', 'terminal', 'pick'] };
+    expect(correct('recipt is blank', 'en', en)).toBe('receipt is blank');
+    expect(correct('receipt is blank', 'en', en)).toBeNull();
   });
 });

@@ -61,15 +61,27 @@ describe('the ARIA 1.2 combobox pattern', () => {
     expect(live.isConnected && getComputedStyle(live).display).not.to.equal('none');
   });
 
-  it('says so when nothing matches, with a link to the catalogue', async () => {
+  it('says so when nothing answers, with links to the guided diagnosis and the catalogue', async () => {
     const el = mount({ lang: 'en' });
     await type(el, 'qqqxzv');
     await settled(el);
     expect(options(el)).to.have.length(0);
-    expect(status(el)).to.equal('No matching entries');
+    expect(status(el)).to.equal('No entry answers this well');
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
-    const link = part<HTMLAnchorElement>(el, '.pf-note a')!;
-    expect(link.href).to.equal(new URL(`${config.site}en/symptoms/`, location.href).href);
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.pf-note a')].map((a) => a.href);
+    expect(links).to.deep.equal([
+      new URL(`${config.site}en/diagnose/`, location.href).href,
+      new URL(`${config.site}en/symptoms/`, location.href).href,
+    ]);
+  });
+
+  it('shows weak matches under a "maybe" heading, not as answers', async () => {
+    const el = mount({ lang: 'en' });
+    await search(el, 'cracked screen after dropping the terminal');
+    expect(status(el)).to.equal('No entry answers this well');
+    expect(options(el).length).to.be.greaterThan(0);
+    expect(part(el, '.pf-maybe')!.textContent).to.equal('Maybe related:');
+    expect(listbox(el).getAttribute('aria-label')).to.equal('Maybe related:');
   });
 });
 

@@ -43,7 +43,10 @@ function setup(overrides: Partial<LookupProps> = {}) {
     limit: 5,
     engaged: true,
     onEngage: () => {},
-    search: (query) => new Promise((resolve, reject) => calls.push({ query, resolve, reject })),
+    search: (query) =>
+      new Promise((resolve, reject) =>
+        calls.push({ query, resolve: (results) => resolve({ query, matched: true, results }), reject }),
+      ),
     onSelect: () => false,
     ...overrides,
   };

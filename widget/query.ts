@@ -1,0 +1,148 @@
+/**
+ * Queries as people type them: Traditional characters folded to Simplified, and a typed word
+ * that matches nothing replaced by the index word it most likely meant (a homophone from pinyin
+ * input in Chinese, one edit away in English). Both read data built with the index
+ * (src/lib/search-data.ts); nothing here knows a word of its own.
+ *
+ * None of it is in the widget (its budget is 13 KB): `fold` is bundled with each language's map
+ * into `pagefind/<lang>/pos-faq-query.js`, which the widget loads with the index (see QueryScript),
+ * and the rest with the index's words into `pagefind/<lang>/pos-faq-words.js` (see WordsScript),
+ * which it loads only for a query that needs it.
+ */
+
+/** What `pos-faq-query.js` registers. */
+export interface QueryScript {
+  /** The query with Traditional characters and regional words folded to the index's. */
+  fold(query: string): string;
+  /** How much of a query an entry's text says, 0 to 1 (widget/rank.ts, coverage). */
+  coverage(query: string, text: string): number;
+}
+
+/** What `pos-faq-words.js` registers: the index's words put to use. */
+export interface WordsScript {
+  /** The query with its unknown words corrected, or null (see `correct`). */
+  correct(query: string): string | null;
+  /** A run of Chinese characters cut into words (see `dictionaryWords`). */
+  cut(run: string): string[];
+}
+
+/** The map in `pos-faq-query.js`: Traditional (or regional) character or phrase → Simplified. */
+export type FoldMap = Record<string, string>;
+
+/** The data of `pos-faq-words.js`: the index's words, most frequent first; zh also pinyin syllable → characters. */
+export interface WordsData {
+  words: string[];
+  sounds?: Record<string, string>;
+}
+
+/** Folds a query with the map, longest key first at each position. */
+export function fold(text: string, map: FoldMap | null | undefined): string {
+  if (!map) return text;
+  let longest = 1;
+  for (const key in map) longest = Math.max(longest, key.length);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let n = Math.min(longest, text.length - i);
+    for (; n > 0; n--) {
+      const to = map[text.slice(i, i + n)];
+      if (to !== undefined) {
+        out += to;
+        i += n;
+        break;
+      }
+    }
+    if (!n) out += text[i++];
+  }
+  return out;
+}
+
+/** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+export function oneEdit(a: string, b: string): boolean {
+  const [m, n] = [a.length, b.length];
+  if (a === b || Math.abs(m - n) > 1) return false;
+  let i = 0;
+  while (i < m && a[i] === b[i]) i++;
+  if (m === n) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return m > n ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Readings of each character, from the syllable table: 重 → {zhong, chong}. */
+function readings(data: WordsData): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const [syllable, chars] of Object.entries(data.sounds ?? {})) {
+    for (const c of chars) by.set(c, [...(by.get(c) ?? []), syllable]);
+  }
+  return by;
+}
+
+/**
+ * The query with its unknown words replaced, or null when nothing was replaced. A word is unknown
+ * when the index has no word that is it or contains it (English: starts with it). Chinese: each
+ * unknown run of 2–4 characters becomes the most frequent index word of the same length that
+ * sounds the same, character by character, without tones. English: each unknown word of four
+ * letters or more becomes the most frequent index word one edit away.
+ */
+export function correct(query: string, lang: string, data: WordsData): string | null {
+  const { words } = data;
+  if (/^zh/i.test(lang)) {
+    const sound = readings(data);
+    // Every run of 2–4 characters in the index's words, by the frequency of its word.
+    const pieces = new Set<string>();
+    for (const w of words) {
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= w.length; i++) pieces.add(w.slice(i, i + n));
+    }
+    const list = [...pieces];
+    const same = (a: string, b: string) =>
+      [...a].every((c, j) => c === b[j] || (sound.get(c) ?? []).some((s) => sound.get(b[j]!)?.includes(s)));
+    const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
+    return fix(
+      query.replace(/\p{Script=Han}+/gu, (run) => {
+        // The reading of the run that leaves the fewest characters unexplained: a known piece
+        // costs nothing, a homophone piece one per character it changes (it must keep one), a
+        // character alone a little more than one.
+        const best: { cost: number; text: string }[] = [{ cost: 0, text: '' }];
+        for (let i = 1; i <= run.length; i++) {
+          let here = { cost: best[i - 1]!.cost + 1.01, text: best[i - 1]!.text + run[i - 1] };
+          for (let n = 2; n <= Math.min(4, i); n++) {
+            const w = run.slice(i - n, i);
+            const before = best[i - n]!;
+            const hit = pieces.has(w) ? w : list.find((x) => x.length === n && changes(w, x) < n && same(w, x));
+            const cost = hit ? before.cost + changes(w, hit) : Infinity;
+            if (cost < here.cost) here = { cost, text: before.text + hit };
+          }
+          best[i] = here;
+        }
+        return best[run.length]!.text;
+      }),
+      query,
+    );
+  }
+  return fix(
+    query.replace(/[a-z]{4,}/gi, (w) => {
+      const lower = w.toLowerCase();
+      if (words.some((x) => x.startsWith(lower))) return w;
+      return words.find((x) => oneEdit(lower, x)) ?? w;
+    }),
+    query,
+  );
+}
+
+const fix = (corrected: string, query: string) => (corrected === query ? null : corrected);
+
+/**
+ * Cuts a run of Chinese characters into the index's words, longest first, where a browser has no
+ * `Intl.Segmenter` (Firefox before 125): the words the build cut with the same ICU segmenter, so
+ * the query is cut as it would be with one. Characters outside every word stand alone.
+ */
+export function dictionaryWords(run: string, dict: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < run.length; ) {
+    let n = Math.min(6, run.length - i);
+    while (n > 1 && !dict.has(run.slice(i, i + n))) n--;
+    out.push(run.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
