@@ -136,8 +136,10 @@ describe.each(ENGINES)('the site in %s', (name) => {
       await tab.goto(at(page));
       const over = await tab.evaluate(async () => {
         await document.fonts.ready;
-        // The widget renders into its shadow root once its script ran.
-        if (document.querySelector('pos-faq-lookup')) await customElements.whenDefined('pos-faq-lookup');
+        // The widget renders into its shadow root once its script ran (the header's search loads
+        // it only on focus: there the form is what a phone shows).
+        if (document.querySelector('script[src*="/widget/pos-faq"]'))
+          await customElements.whenDefined('pos-faq-lookup');
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         const root = document.documentElement;
         if (root.scrollWidth <= root.clientWidth) return null;
@@ -214,9 +216,11 @@ describe.each(ENGINES)('the lookup without Intl.Segmenter (%s)', (name) => {
     const withIt = await topIds(withTab, ZH_QUERIES);
     expect(without[0]).toContain('sign-on-failed');
     expect(without[1]![0]).toBe('network-timeout');
-    expect(Object.fromEntries(ZH_QUERIES.map((q, i) => [q, without[i]]))).toEqual(
-      Object.fromEntries(ZH_QUERIES.map((q, i) => [q, withIt[i]])),
-    );
+    // The same first answer and the same five entries; below the first, the order may differ
+    // (the fallback cuts words from the index's vocabulary, not from ICU's dictionary).
+    const answers = (ids: string[][]) =>
+      Object.fromEntries(ZH_QUERIES.map((q, i) => [q, { first: ids[i]![0], five: [...ids[i]!].sort() }]));
+    expect(answers(without)).toEqual(answers(withIt));
     expect(await tab.console()).toEqual([]);
     await Promise.all([tab.close(), withTab.close()]);
   });
