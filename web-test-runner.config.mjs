@@ -1,6 +1,12 @@
 // @ts-check
-// Browser tests for the lookup widget (tests/widget/), in headless Chromium. Two groups run the
-// same tests: "source" on a readable esbuild build of widget/ made on request, "dist" on the
+// Browser tests for the lookup widget (tests/widget/), in Chromium, Firefox ESR and WebKitGTK (or
+// the engines named in ENGINES, e.g. `ENGINES=webkit npx wtr`). Chromium and Firefox run through
+// puppeteer-core: @web/test-runner-puppeteer is this same launcher with the full `puppeteer`
+// package, which downloads a browser of its own at install; here the launcher is given Debian's
+// Firefox instead, over WebDriver BiDi. WebKit runs through @web/test-runner-webdriver and
+// WebKitWebDriver, with the WebKitGTK shell tests/helpers/webkit-shell.py, on an Xvfb display
+// started here when $DISPLAY is unset (tests/helpers/engines.ts). Two groups run the
+// same tests (in Chromium; elsewhere see the groups below): "source" on a readable esbuild build of widget/ made on request, "dist" on the
 // bundle `npm run build` wrote to dist/widget/pos-faq.js. Both look things up in a real built
 // site: the FAQ site is mounted at /site/ (dist/, or POS_FAQ_SITE) and the fixture site with
 // hostile content at /fixture/ (tests/.out/fixture-dist/, which `npm test` builds first).
@@ -9,8 +15,10 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { buildWidget } from './src/integrations/widget.ts';
 import { CHROME_FLAGS, CHROME_PATH } from './tests/helpers/browser.ts';
+import { ENGINES, FIREFOX_PATH, WEBKIT_SHELL, startWebKitDriver } from './tests/helpers/engines.ts';
 
 const ROOT = import.meta.dirname;
 const SITE = resolve(ROOT, process.env.POS_FAQ_SITE ?? 'dist');
@@ -106,6 +114,51 @@ const page = (bundle) => (testFramework) => `<!doctype html>
   </body>
 </html>`;
 
+/** @returns {Promise<import('@web/test-runner').BrowserLauncher[]>} */
+async function browsers() {
+  /** @type {import('@web/test-runner').BrowserLauncher[]} */
+  const launchers = [];
+  if (ENGINES.includes('chromium')) {
+    launchers.push(
+      chromeLauncher({ launchOptions: { executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS } }),
+    );
+  }
+  if (ENGINES.includes('firefox')) {
+    const firefox = chromeLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        headless: true,
+        // Puppeteer's profile turns this off; users have it on.
+        extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true },
+      },
+    });
+    // The launcher calls every browser it starts through puppeteer-core "Chrome".
+    /** @type {{ name: string }} */ (/** @type {unknown} */ (firefox)).name = 'Firefox';
+    launchers.push(firefox);
+  }
+  if (ENGINES.includes('webkit')) {
+    const driver = await startWebKitDriver();
+    process.once('exit', () => driver.stop());
+    const webkit = webdriverLauncher({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'WebKitGTK',
+        // WebKitWebDriver speaks classic WebDriver only; webdriverio would ask for BiDi.
+        'wdio:enforceWebDriverClassic': true,
+        // @ts-expect-error: a vendor capability that webdriverio's types do not know
+        'webkitgtk:browserOptions': { binary: WEBKIT_SHELL, args: [] },
+      },
+    });
+    // Its types predate exactOptionalPropertyTypes; it is a BrowserLauncher all the same.
+    launchers.push(/** @type {import('@web/test-runner').BrowserLauncher} */ (/** @type {unknown} */ (webkit)));
+  }
+  return launchers;
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: ROOT,
@@ -113,15 +166,9 @@ export default {
   // Two cores shared with other work: one test file at a time keeps timings honest.
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROME_PATH,
-        headless: true,
-        args: CHROME_FLAGS,
-      },
-    }),
-  ],
+  // One engine after another: the timings stay honest and the machine is not swamped.
+  concurrentBrowsers: 1,
+  browsers: await browsers(),
   plugins: [
     testRoutes,
     mount('/site/', SITE),
@@ -132,7 +179,9 @@ export default {
   groups: [
     {
       name: 'source',
-      files: 'tests/widget/**/*.test.ts',
+      // Firefox and WebKit run the shipped bundle ("dist") and only the source build's own
+      // component tests: the same widget twice would double their time for little.
+      files: ENGINES.includes('chromium') ? 'tests/widget/**/*.test.ts' : 'tests/widget/**/*.source.test.ts',
       testRunnerHtml: page('/site/widget/pos-faq.source.js'),
     },
     {

@@ -72,6 +72,13 @@ interface State {
 /** Wait for a pause in typing this long before searching. */
 export const DEBOUNCE_MS = 150;
 
+/**
+ * Where the error note sends the user: the FAQ site's home from another site; on the FAQ site
+ * itself, whose home is where this box usually is, the catalogue.
+ */
+const fallback = (site: string, locale: string) =>
+  page(site, location.href.startsWith(site) ? `${locale}/symptoms/` : `${locale}/`);
+
 /** Everything besides the text that a search depends on: a change searches again. */
 const scopeOf = ({ lang, site, limit }: LookupProps) => `${lang} ${site} ${limit}`;
 
@@ -386,7 +393,7 @@ export class Lookup extends Component<LookupProps, State> {
             </li>
           ))}
         </ul>
-        {view.kind === 'error' && errorNote(strings, page(site, `${locale}/`))}
+        {view.kind === 'error' && errorNote(strings, fallback(site, locale))}
         {/* No type="button" on the widget's buttons: in a shadow root they belong to no form of the host. */}
         {diagnose && (
           <button class="pf-link pf-diag" part="button diagnose" onClick={() => this.#go({ steps: [] })}>

@@ -146,7 +146,7 @@ class PosFaqLookup extends HTMLElement {
   /**
    * Looks up a query and resolves to the results in the order the box shows them:
    * `[{ id, url, title, summary, actor, codes, step }]`. Rejects with an Error whose `type` is
-   * `timeout`, `network` or `blocked` when the index cannot be loaded; that is also reported
+   * `timeout`, `network`, `blocked` or `unsupported` when the index cannot be loaded; that is also reported
    * through `pos-faq-error`.
    */
   lookup(query: string): Promise<LookupResult[]> {

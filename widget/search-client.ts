@@ -17,8 +17,12 @@ export interface LookupResult {
   step: string;
 }
 
-/** Why the index could not be used: the `type` of a `pos-faq-error` event. */
-export type LoadErrorType = 'timeout' | 'network' | 'blocked';
+/**
+ * Why the index could not be used: the `type` of a `pos-faq-error` event. `blocked`: the page's
+ * CSP forbids WebAssembly (the host can fix it); `unsupported`: the browser has no WebAssembly at
+ * all (switched off, or Safari's Lockdown Mode), whatever the page allows.
+ */
+export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported';
 
 export class LookupError extends Error {
   readonly type: LoadErrorType;
@@ -70,19 +74,31 @@ const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 /** Bundles whose Pagefind failures are already reported by the widget, see importPagefind. */
 const quieted = new Set<string>();
 
+let probed: Promise<void> | undefined;
+/**
+ * Pagefind needs WebAssembly. A browser without it, or a host CSP without 'wasm-unsafe-eval', is
+ * found here with an empty module, before anything is downloaded (the index, the scripts next to
+ * it) and before Pagefind logs errors of its own. Instantiated, not only compiled: JavaScriptCore
+ * (Safari) compiles under such a CSP and refuses only at instantiation. Once per page.
+ */
+const probeWasm = () =>
+  (probed ??= (async () => {
+    if (typeof WebAssembly !== 'object') {
+      throw new LookupError('unsupported', 'this browser has no WebAssembly: not a CSP problem');
+    }
+    try {
+      await WebAssembly.instantiate(EMPTY_WASM);
+    } catch (error) {
+      throw new LookupError(
+        'blocked',
+        "WebAssembly is not allowed on this page: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy",
+        error,
+      );
+    }
+  })());
+
 async function importPagefind(bundle: string): Promise<PagefindApi> {
-  // Pagefind needs WebAssembly. A host CSP without 'wasm-unsafe-eval' (or a browser with
-  // WebAssembly switched off) is found here with an empty module, before anything is downloaded
-  // and before Pagefind logs errors of its own.
-  try {
-    await WebAssembly.compile(EMPTY_WASM);
-  } catch (error) {
-    throw new LookupError(
-      'blocked',
-      "WebAssembly is not allowed on this page: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy",
-      error,
-    );
-  }
+  await probeWasm();
   // Pagefind starts loading its index from a constructor without a catch, so a failure there is
   // also an unhandled rejection in the host page. The widget reports the failure itself (one
   // console line, one event), so rejections that come from this bundle's code are not passed on.
@@ -100,7 +116,11 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
       ? await importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle)
       : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
   } catch (error) {
-    throw new LookupError('network', `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`, error);
+    throw new LookupError(
+      'network',
+      `could not load ${bundle}pagefind.js (blocked by CORS, CSP or the network)`,
+      error,
+    );
   }
   try {
     // No worker: a worker cannot start from another origin, and the host's CSP may forbid it.
@@ -147,7 +167,10 @@ function importOffline<T>(src: string, key = src): Promise<T> {
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LookupError('timeout', `${what} did not answer within ${ms / 1000} s`)), ms);
+    const timer = setTimeout(
+      () => reject(new LookupError('timeout', `${what} did not answer within ${ms / 1000} s`)),
+      ms,
+    );
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -173,10 +196,13 @@ const loadIndex = (root: string, lang: WidgetLang) =>
 /**
  * A classic script that the build writes next to the index (src/integrations/pagefind.ts,
  * writeSearchData), loaded the same way online and offline.
- * Loaded once; resolves to null when it cannot be had: the lookup then goes on without it.
+ * Loaded once, and not before WebAssembly is known to work; resolves to null when it cannot be
+ * had: the lookup then goes on without it.
  */
 const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T | null> =>
-  once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, importScript<T>).catch(() => null);
+  probeWasm()
+    .then(() => once(`${root}pagefind/${siteLocale(lang)}/${name}`, name, importScript<T>))
+    .catch(() => null);
 
 /**
  * Loads a classic script that hands over what it carries in a `pos-faq-data` event on its own
@@ -309,7 +335,11 @@ async function pass(
   });
   // The best-answering result counts: the first may come first by its code or its title words.
   // Without the query script (it could not load), any result counts as an answer, as it used to.
-  return { results, code: first.length > 0, said: q ? Math.max(0, ...data.map((d) => q.coverage(term, d.content ?? ''))) : 1 };
+  return {
+    results,
+    code: first.length > 0,
+    said: q ? Math.max(0, ...data.map((d) => q.coverage(term, d.content ?? ''))) : 1,
+  };
 }
 
 /**
@@ -321,7 +351,13 @@ async function pass(
  * is searched too, and shown when it answers well and says more, unless `literal` asks for the
  * query as typed.
  */
-export async function find(base: string, lang: WidgetLang, query: string, limit: number, literal = false): Promise<Outcome> {
+export async function find(
+  base: string,
+  lang: WidgetLang,
+  query: string,
+  limit: number,
+  literal = false,
+): Promise<Outcome> {
   const typed = query.trim();
   if (!typed) return { query: typed, matched: false, results: [] };
   const root = siteBase(base);

@@ -155,7 +155,8 @@ export default {
   'embed.events': 'Events and script API',
   'embed.event': 'Event',
   'embed.event.select': 'Someone chose a result, or the entry the step-by-step questions led to; event.detail is that entry. By default the entry opens on this site; call event.preventDefault() to handle it yourself.',
-  'embed.event.error': 'The lookup could not load its index or its questions: a timeout, a network or CORS problem, or a CSP that blocks WebAssembly. event.detail is { type, message }, where type is timeout, network or blocked. The lookup tells the user itself and links to this site.',
+  'embed.event.error':
+    "The lookup could not load its index or its questions: a timeout, a network or CORS problem, a CSP that blocks WebAssembly, or a browser without WebAssembly. event.detail is { type, message }, where type is timeout, network, blocked (your page's CSP lacks 'wasm-unsafe-eval': you can fix it) or unsupported (the browser has WebAssembly switched off, as in Safari's Lockdown Mode: your page is not the cause). The lookup tells the user itself and links to this site.",
   'embed.event.search': 'The box showed the outcome of a search. event.detail is { query, count, matched, corrected }: query is what was typed, count how many results the box shows, matched is false when the box said no entry answers the query well (the results under it are only "maybe related"), and corrected is the query searched instead when a typed word matched nothing (null otherwise).',
   'embed.unanswered': 'Counting unanswered queries',
   'embed.unansweredHint': 'This site collects and sends nothing. To learn what your users looked for and did not find, listen for pos-faq-search and record the queries whose matched is false in your own analytics (replace track with your analytics call). Those queries usually show which entries are missing; we would like to hear about them.',

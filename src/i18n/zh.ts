@@ -153,7 +153,7 @@ export default {
   'embed.events': '事件和脚本接口',
   'embed.event': '事件',
   'embed.event.select': '用户选中一条结果，或打开一步步排查得出的条目时触发，event.detail 就是这个条目。默认会打开本站的条目页；调用 event.preventDefault() 就不跳转，由你自己处理。',
-  'embed.event.error': '查询服务或排查问题加载不了时触发，比如超时、网络或跨域问题、CSP 不允许 WebAssembly。event.detail 是 { type, message }，type 为 timeout、network 或 blocked。查询框自己会提示用户，并给出本站的链接。',
+  'embed.event.error': '查询服务或排查问题加载不了时触发，比如超时、网络或跨域问题、CSP 不允许 WebAssembly，或者浏览器根本不支持 WebAssembly。event.detail 是 { type, message }，type 为 timeout、network、blocked（你页面的 CSP 缺少 wasm-unsafe-eval，可以自己改）或 unsupported（浏览器关闭了 WebAssembly，比如 Safari 的锁定模式，与你的页面无关）。查询框自己会提示用户，并给出本站的链接。',
   'embed.event.search': '查询框每显示一次查询结果就触发一次。event.detail 是 { query, count, matched, corrected }：query 是用户输入的内容，count 是显示了几条结果，matched 为 false 表示查询框告诉用户“没有找到能回答这个问题的条目”（下面列出的只是“也许相关”的条目），corrected 是查询框改正错别字后实际查询的内容（没有改正时为 null）。',
   'embed.unanswered': '统计没有答案的查询',
   'embed.unansweredHint': '本站自己不收集、不发送任何数据。想知道用户查了什么却没有找到答案，可以监听 pos-faq-search 事件，把 matched 为 false 的查询记到你自己的统计工具里（下面的 track 换成你的统计工具的调用）。这些查询往往说明还缺哪些条目，欢迎告诉我们。',

@@ -2,91 +2,19 @@
 // origin, a host page on another with a strict CSP, <html lang="de"> and a stylesheet that tries
 // to flatten everything. Then the same page when CORS is missing, the site answers 404, or the
 // site does not answer at all.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { cspDirectives, hostCsp } from '../../src/lib/embed.ts';
+import { listen, startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
 import { launch, recordConsole } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 
 /** The built site under test: dist/, or another build for a quick check (POS_FAQ_SITE). */
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
-
-interface Origin {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** A hostile host stylesheet: a file, since the host's own CSP forbids inline styles. */
-const HOSTILE_CSS = `
-* { all: unset !important; }
-head, script, style, title { display: none !important; }
-body { display: block !important; margin: 1em !important; font: 13px/1.2 serif !important; }
-pos-faq-lookup { font: 40px/0 "Comic Sans MS", serif !important; color: red !important;
-  letter-spacing: 0.5em !important; text-transform: uppercase !important; }
-input, ul, li, a, label, p, span { font-size: 8px !important; color: red !important; }
-`;
-
-interface HostOptions {
-  faq: string;
-  lang?: string;
-  base?: string;
-  csp?: string;
-  pinned?: { file: string; integrity: string };
-}
-
-/** The vendor's page: everything comes from the query string, since the page may run no script of its own. */
-function hostPage({ faq, lang = 'zh-CN', base, pinned }: HostOptions): string {
-  const script = pinned
-    ? `<script src="${faq}/widget/${pinned.file}" integrity="${pinned.integrity}" crossorigin="anonymous" async></script>`
-    : `<script src="${faq}/widget/pos-faq.js" async></script>`;
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Händler-Support</title>
-<link rel="stylesheet" href="/hostile.css">
-${script}
-</head>
-<body>
-<h1>Hilfe zum Kartenterminal</h1>
-<form action="/suche" method="get"><label>Suche <input id="host-input" name="q"></label></form>
-<pos-faq-lookup lang="${lang}"${base ? ` base="${base}"` : ''}></pos-faq-lookup>
-<p><a id="host-link" href="#kontakt">Kontakt</a></p>
-<h2 id="kontakt">Kontakt</h2>
-</body>
-</html>`;
-}
-
-/** The host site, on localhost (the FAQ site is on 127.0.0.1: another origin). */
-async function startHost(): Promise<Origin & { pages: Map<string, HostOptions> }> {
-  const pages = new Map<string, HostOptions>();
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const page = pages.get(path);
-    if (path === '/favicon.ico') {
-      res.writeHead(204);
-      res.end();
-    } else if (path === '/hostile.css') {
-      res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' });
-      res.end(HOSTILE_CSS);
-    } else if (page) {
-      res.writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': page.csp ?? hostCsp(page.faq),
-      });
-      res.end(hostPage(page));
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return listen(server, 'localhost', { pages });
-}
 
 /** An origin that serves the widget but never answers for the index: the timeout case. */
 async function startSilentSite(): Promise<Origin & { hanging: Set<import('node:http').ServerResponse> }> {
@@ -106,16 +34,6 @@ async function startSilentSite(): Promise<Origin & { hanging: Set<import('node:h
       for (const res of hanging) res.destroy();
       await close();
     },
-  };
-}
-
-async function listen<T extends object>(server: Server, host: string, extra: T): Promise<Origin & T> {
-  await new Promise<void>((r) => server.listen(0, host, () => r()));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://${host}:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-    ...extra,
   };
 }
 

@@ -185,7 +185,7 @@ describe('the diagnosis in the widget', () => {
       // From the heading, Tab walks the answers in order.
       for (let i = 0; i <= answer; i++) await press('Tab');
       expect(focused(el)).to.equal(answers(el)[answer]);
-      await press(answer % 2 ? 'Enter' : 'Space');
+      await press(answer % 2 ? 'Enter' : ' ');
     }
     await shows(el, WORDS.en.found);
     await press('Tab');

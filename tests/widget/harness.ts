@@ -17,6 +17,17 @@ interface Mocha {
 /** Mocha's globals, typed here rather than through @types/mocha, which would leak into the Vitest files. */
 export const { describe, it, before, beforeEach, afterEach } = globalThis as unknown as Mocha;
 
+/**
+ * The engine, from its user agent. Firefox (BiDi) and WebKit (classic WebDriver) have no media
+ * emulation in the runner, and WebKit's runner holds no modifier key: the few tests that need
+ * those do it another way or leave that step to Chromium.
+ */
+export const ENGINE = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
 /** What the test page says about itself: the widget build under test and where the sites are. */
 export const config = JSON.parse(document.querySelector<HTMLMetaElement>('meta[name="pos-faq-test"]')!.content) as {
   bundle: string;
