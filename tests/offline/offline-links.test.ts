@@ -85,7 +85,9 @@ describe.each([
   });
 
   it('stays within its size budget (a zip that fits an email, an index a phone parses at once)', () => {
-    expect(result.zipBytes).toBeLessThan(2 * 1024 * 1024);
+    // 2.2 MB with 112 entries per language, the glossary and the quick card (1.1 MB at 73 entries):
+    // 3 MB still goes by email and onto any stick; more would say something grew by mistake.
+    expect(result.zipBytes).toBeLessThan(3 * 1024 * 1024);
     for (const lang of ['zh', 'en'])
       expect(statSync(join(result.folder, `pagefind/${lang}/pagefind-offline.js`)).size).toBeLessThan(1024 * 1024);
   });
