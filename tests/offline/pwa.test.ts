@@ -38,7 +38,7 @@ describe('after one visit', () => {
     const before = s.requests.length;
     // The glossary and the quick card come from other parts of the site: checked once they exist.
     const later = ['/zh/glossary/', '/zh/card/'].filter((p) => existsSync(join(DIST, p, 'index.html')));
-    for (const path of ['/zh/', '/zh/codes/', '/zh/symptoms/', '/zh/diagnose/', ...later, ENTRY, FIRST, '/en/', '/en/codes/']) {
+    for (const path of ['/zh/', '/zh/codes/', '/zh/symptoms/', '/zh/diagnose/', '/zh/search/?q=%E7%AD%BE%E5%88%B0', ...later, ENTRY, FIRST, '/en/', '/en/codes/']) {
       expect(await visit(page, s.url, path), path).toBe(200);
       expect(await isOfflinePage(page), path).toBe(false);
     }

@@ -6,14 +6,14 @@ import { LOCALES, type Locale } from '../../schemas/faq.ts';
  * Which built files the service worker stores, and when (see README, "On a phone, offline").
  *
  * - The shell, precached on the first visit: for each language its home, catalogue, response
- *   codes, the whole guided diagnosis, the glossary and quick card when the site has them, and
- *   the offline page; the language chooser; every stylesheet and script; the widget and its
+ *   codes, the whole guided diagnosis, the glossary and quick card when the site has them, the
+ *   search results page, and the offline page; the language chooser; every stylesheet and script; the widget and its
  *   diagnosis trees; Pagefind's runtime, WebAssembly and the whole index of each language
  *   (fragments included, so results show their titles and excerpts offline); icons, manifests.
  * - Every other page of a language, stored when it is opened, or all at once by "Save for
  *   offline use" (`pages()` lists them, with their sizes).
  */
-export const SHELL_PAGES = ['', 'symptoms/', 'codes/', 'diagnose/', 'glossary/', 'card/', 'offline/'];
+export const SHELL_PAGES = ['', 'symptoms/', 'codes/', 'diagnose/', 'glossary/', 'card/', 'search/', 'offline/'];
 
 /** The language's offline page, served for a page that is not stored. */
 export const OFFLINE_PAGE = 'offline/';
@@ -32,6 +32,8 @@ export function shellPatterns(dist: string): string[] {
     `pagefind/${lang}/wasm.*.pagefind`,
     `pagefind/${lang}/*.pf_meta`,
     `pagefind/${lang}/{index,fragment,filter}/*`,
+    // The lookup's own data next to the index: the Traditional fold and the typo vocabulary.
+    `pagefind/${lang}/pos-faq-*.js`,
   ]);
   return [
     'index.html',
