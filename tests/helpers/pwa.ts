@@ -22,6 +22,12 @@ export interface PwaSession {
   /** Requests the server answered: a test cuts the network and checks none arrive. */
   requests: string[];
   open(path: string): Promise<{ page: Page; log: string[] }>;
+  /**
+   * Opens each path in the browser (as navigations, so through the worker's navigation route),
+   * a few tabs at a time with the pages' scripts off, and returns those that were not answered
+   * with the page itself (`path status`, or `path offline page`).
+   */
+  missing(paths: string[], tabs?: number): Promise<string[]>;
   /** Serves another folder from the same address, as a deploy does. */
   deploy(root: string): void;
   /** Cuts (or restores) the network of every page and service worker through the DevTools protocol. */
@@ -80,6 +86,24 @@ export async function servePwa(root: string, name: string): Promise<PwaSession> 
       if (cut) await apply();
       await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
       return { page, log };
+    },
+    async missing(paths, tabs = 4) {
+      const queue = [...paths];
+      const out: string[] = [];
+      const tab = async () => {
+        const page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        await apply();
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'domcontentloaded' });
+          const status = response?.status() ?? 0;
+          if (status !== 200) out.push(`${path} ${status}`);
+          else if (await isOfflinePage(page)) out.push(`${path} offline page`);
+        }
+        await page.close();
+      };
+      await Promise.all(Array.from({ length: Math.min(tabs, paths.length) }, tab));
+      return out.sort();
     },
     deploy(next) {
       if (!existsSync(join(next, 'sw.js'))) throw new Error(`${next} has no sw.js`);
