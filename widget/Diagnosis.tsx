@@ -1,4 +1,7 @@
-import type { ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { Fragment, h, type ComponentChildren } from 'preact';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
 // search-client before parts: esbuild lays modules out in import order, and this order gzips 9 bytes
 // smaller than the other, which the widget's size budget needs (tests/unit/widget-budget.test.ts).

@@ -1,4 +1,7 @@
-import { Component, createRef, type ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { Component, createRef, Fragment, h, type ComponentChildren } from 'preact';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
 import { diagnosis, type Diag } from './Diagnosis.tsx';
 import { entryLink, errorNote, page } from './parts.tsx';

@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h } from 'preact';
 import type { LookupResult } from './search-client.ts';
 import type { Strings } from './strings.ts';
 

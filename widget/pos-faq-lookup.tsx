@@ -1,4 +1,7 @@
-import { render } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, render } from 'preact';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
 import {

@@ -127,12 +127,24 @@ export async function rankedSearch(
 }
 
 /**
+ * English words that only link the words that carry a query ("screen after dropping", "still on
+ * hold after checkout"): the measure below does not count them as said or unsaid, so that an entry
+ * that happens to say "on the screen after a sale" does not answer half of "cracked screen after
+ * dropping". They still stand between words for the side-by-side test ("held after checkout").
+ * Not in STOP: the widget carries STOP, and searching these words too costs nothing.
+ */
+const LINKING = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ 'after before during while then than again also just still very so but if by as into onto over under about since until its their has have had been being get got gets will would should could'.split(' '),
+);
+
+/**
  * How much of a query an entry's text says, from 0 to 1: the share of the query's meaningful
  * characters (Chinese) and words (other scripts) that the text has, stop words left out of both.
  * A Chinese character counts when the text has it together with a neighbour from the query. A word
  * in another script counts give or take its ending, and a query of three words or more must have
  * two of them side by side in the text, or it says none of it: an entry that says "case cracked
  * open", "screen lifting" and "was dropped" does not answer "cracked screen after dropping".
+ * Linking words (LINKING) are not counted.
  *
  * Not in the widget: it runs in `pos-faq-query.js`, loaded with the index (search-client.ts).
  */
@@ -150,11 +162,15 @@ export function coverage(query: string, text: string): number {
         said++;
     }
   }
-  const latin = (t: string) => (t.match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5));
-  const seen = latin(content);
+  const latin = (t: string) => (t.match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !STOP.has(w));
+  const stem = (w: string) => w.slice(0, 5);
+  const seen = latin(content).map(stem);
   const pairs = new Set(seen.map((w, i) => `${w} ${seen[i + 1]}`));
-  const words = latin(lower).filter((w) => w.length > 1);
-  const together = words.length < 3 || words.some((w, i) => pairs.has(`${w} ${words[i + 1]}`));
+  const asked = latin(lower).filter((w) => w.length > 1);
+  // Linking words still place the others side by side ("held after checkout"), but are not said.
+  const words = asked.filter((w) => !LINKING.has(w)).map(stem);
+  const sides = asked.map(stem);
+  const together = words.length < 3 || sides.some((w, i) => pairs.has(`${w} ${sides[i + 1]}`));
   for (const w of words) {
     total++;
     if (together && seen.includes(w)) said++;

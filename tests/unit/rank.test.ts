@@ -63,6 +63,15 @@ describe('how much of a query an entry says', () => {
     expect(coverage('battery swollen case bulging', battery)).toBeGreaterThanOrEqual(0.5);
     expect(coverage('receipt is blank', 'Receipt is blank: nothing printed')).toBe(1);
   });
+
+  it('does not count linking words such as "after" as said, but lets them join two words', () => {
+    // An entry that happens to say "screen after" does not answer half of the query.
+    const signature = 'Sign on the screen after an approved sale. The touchscreen is dirty.';
+    expect(coverage('cracked screen after dropping the terminal', signature)).toBeLessThan(0.5);
+    // "held after checkout" still puts the query's words side by side.
+    const hold = 'Hotel deposit still on hold, credit limit held after checkout.';
+    expect(coverage('hotel hold still on my card after checkout', hold)).toBe(1);
+  });
 });
 
 describe('queries as people type them', () => {

@@ -32,6 +32,8 @@ describe('the widget bundle', () => {
     // Preact inside, without preact/hooks (a class component keeps a kilobyte off the budget).
     expect(inputs.some((i) => i.includes('node_modules/preact/dist/'))).toBe(true);
     expect(inputs.filter((i) => i.includes('preact/hooks'))).toEqual([]);
+    // JSX on Preact's h (the @jsx pragma in widget/*.tsx), not on preact/jsx-runtime.
+    expect(inputs.filter((i) => i.includes('jsx-runtime'))).toEqual([]);
     expect(code.startsWith('"use strict";(()=>{')).toBe(true);
     expect(code.trimEnd().endsWith('})();')).toBe(true);
   });

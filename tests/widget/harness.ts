@@ -102,7 +102,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Focuses the box and types like a person, with real key events (CJK text arrives as input events). */
 export async function type(el: Element, text: string): Promise<void> {
   input(el).focus();
-  await sendKeys({ type: text });
+  // WebKitWebDriver loses characters inside one `type` command: a letter that repeats the one
+  // before it, and most spaces ("cracked screen after" arrives as "cracked screnafter", in a plain
+  // <input> too). One command per character arrives whole, so WebKit types that way.
+  if (ENGINE === 'webkit') for (const char of text) await sendKeys({ type: char });
+  else await sendKeys({ type: text });
 }
 
 export const press = (key: string) => sendKeys({ press: key });
