@@ -181,7 +181,7 @@ function headerSection(h: HeaderFigures, runs: number): string[] {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const lines = ['## Header search on a symptom page', ''];
   lines.push(
-    `The page \`/<lang>/${HEADER_PAGE}\` as the site ships it, with its header search, and the same page with Pagefind's Default UI in the header instead (its script and stylesheet in the head, started on load, as a site using it has it), served compressed from one origin. ` +
+    `The page \`/<lang>/${HEADER_PAGE}\` as the site ships it, with its header search, and the same page with Pagefind's Default UI in the header instead (its script and stylesheet in the head, started on load, as a site using it has it), served compressed from one origin, with the service worker left out (its first-visit precache of the offline copy is the web app's cost, given in the README). ` +
       'Bytes are everything the page received, headers included: before any interaction (the page has loaded and the network is quiet), and with the first search, from focusing the box to its results on screen. ' +
       `The query is committed as one IME word right after focus ("${FIRST_QUERY.zh}", "${FIRST_QUERY.en}"); the time runs from that input event to the first result on screen, debounce and loading included. Medians of ${runs} cold runs. ` +
       'Starlight: a Starlight site of the same content on this machine, as issue 11 quotes it (measured once, for the symptom page; not re-run here). Targets: page ≤ 0.5×, page + first search ≤ 0.8×, time ≤ 0.5× Starlight.',
