@@ -114,6 +114,9 @@ export class Lookup extends Component<LookupProps, State> {
   #composing = false;
 
   override componentDidMount() {
+    // Text already there when the box starts (typed before the widget took over the page's box,
+    // or a results page's query) is not being typed now: no pause to wait for.
+    this.#now = true;
     this.#schedule();
     this.#loadDiag();
   }

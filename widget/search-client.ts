@@ -1,7 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
 import type { QueryScript, WordsScript } from './query.ts';
-import { rankedSearch, type Cut } from './rank.ts';
+import { rankedSearch, warmSegmenter, type Cut } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
 
 /** One lookup result, as the UI shows it and as `el.lookup()` resolves. */
@@ -98,7 +98,17 @@ const probeWasm = () =>
   })());
 
 async function importPagefind(bundle: string): Promise<PagefindApi> {
-  await probeWasm();
+  // The runtime downloads while the probe runs; nothing of it runs before the probe has passed.
+  const module = bundle.startsWith('file:')
+    ? null
+    : (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>);
+  module?.catch(() => {});
+  const probe = probeWasm();
+  // While the probe compiles (the browser's first WebAssembly costs it 15 to 20 ms), the main
+  // thread loads the word-break data (ICU's, 20 to 30 ms once per page) that Pagefind's first
+  // search would otherwise wait for.
+  warmSegmenter();
+  await probe;
   // Pagefind starts loading its index from a constructor without a catch, so a failure there is
   // also an unhandled rejection in the host page. The widget reports the failure itself (one
   // console line, one event), so rejections that come from this bundle's code are not passed on.
@@ -112,9 +122,7 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
   let pf: PagefindApi;
   try {
     // The index's own address decides, not the page's: a file:// page may embed the online index.
-    pf = bundle.startsWith('file:')
-      ? await importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle)
-      : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
+    pf = await (module ?? importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle));
   } catch (error) {
     throw new LookupError(
       'network',
@@ -301,7 +309,7 @@ async function pass(
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
   const search = async (words: string) => {
-    const { results } = await pf.search(words, { filters: { kind: 'symptom' } });
+    const { results } = await pf.search(words);
     for (const r of results) known.set(r.id, r);
     return results;
   };

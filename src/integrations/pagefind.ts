@@ -8,6 +8,7 @@ import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
 import { asciiOnly, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
+import { patchRuntime } from './pagefind-runtime.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -65,9 +66,11 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
     includeCharacters: '-',
   });
   if (!index || errors.length) return fail('start', errors);
-  const added = await index.addDirectory({ path: root, glob: `${locale}/**/*.html` });
+  // Symptom entries only: the lookup answers with entries, so it needs no filter to leave other
+  // pages out (a filter costs the first search one more request).
+  const added = await index.addDirectory({ path: root, glob: `${locale}/symptoms/*/index.html` });
   if (added.errors.length) fail('index the pages', added.errors);
-  if (added.page_count === 0) fail('find pages', [`no pages with data-pagefind-body under ${root}${locale}/`]);
+  if (added.page_count === 0) fail('find pages', [`no pages with data-pagefind-body under ${root}${locale}/symptoms/`]);
   const written = await index.writeFiles({ outputPath: join(root, 'pagefind', locale) });
   if (written.errors.length) fail('write the index', written.errors);
   await index.deleteIndex();
@@ -77,11 +80,11 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
 
 /**
  * Pagefind writes its runtime readable (47 KB, 13.2 KB gzip); minified it is 11.4 KB gzip, which
- * every reader's first lookup downloads. The offline bundle and the service worker take the file
- * as it is after this step.
+ * every reader's first lookup downloads. It is patched first (pagefind-runtime.ts: native gunzip,
+ * no 50 ms poll). The offline bundle and the service worker take the file as it is after this step.
  */
 async function minifyRuntime(file: string): Promise<void> {
-  const { code } = await esbuild.transform(readFileSync(file, 'utf8'), {
+  const { code } = await esbuild.transform(patchRuntime(readFileSync(file, 'utf8'), file), {
     minify: true,
     format: 'esm',
     target: widgetBuildOptions().target!,

@@ -83,7 +83,7 @@ describe('the built site', () => {
     const page = readPage(DIST, 'zh/symptoms/insufficient-funds/index.html');
     expect(page.one('article', (a) => attr(a, 'dataPagefindBody') !== undefined)).toBeDefined();
     const filters = page.all('span', (s) => attr(s, 'dataPagefindFilter') !== undefined).map((s) => attr(s, 'dataPagefindFilter'));
-    expect(filters).toEqual(expect.arrayContaining(['kind:symptom', 'category:card', 'code']));
+    expect(filters).toEqual(expect.arrayContaining(['category:card', 'code']));
     const meta = page.all('span', (s) => attr(s, 'dataPagefindMeta') !== undefined).map((s) => attr(s, 'dataPagefindMeta'));
     expect(meta).toEqual(expect.arrayContaining(['id:insufficient-funds', 'codes:51']));
   });
