@@ -87,7 +87,9 @@ const probeWasm = () =>
       throw new LookupError('unsupported', 'this browser has no WebAssembly: not a CSP problem');
     }
     try {
-      await WebAssembly.instantiate(EMPTY_WASM);
+      // Synchronous: the asynchronous instantiate waits for a compile task (10 to 15 ms) that
+      // the first search would wait for too; eight bytes compile at once.
+      new WebAssembly.Instance(new WebAssembly.Module(EMPTY_WASM));
     } catch (error) {
       throw new LookupError(
         'blocked',
@@ -98,17 +100,7 @@ const probeWasm = () =>
   })());
 
 async function importPagefind(bundle: string): Promise<PagefindApi> {
-  // The runtime downloads while the probe runs; nothing of it runs before the probe has passed.
-  const module = bundle.startsWith('file:')
-    ? null
-    : (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>);
-  module?.catch(() => {});
-  const probe = probeWasm();
-  // While the probe compiles (the browser's first WebAssembly costs it 15 to 20 ms), the main
-  // thread loads the word-break data (ICU's, 20 to 30 ms once per page) that Pagefind's first
-  // search would otherwise wait for.
-  warmSegmenter();
-  await probe;
+  await probeWasm();
   // Pagefind starts loading its index from a constructor without a catch, so a failure there is
   // also an unhandled rejection in the host page. The widget reports the failure itself (one
   // console line, one event), so rejections that come from this bundle's code are not passed on.
@@ -122,7 +114,9 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
   let pf: PagefindApi;
   try {
     // The index's own address decides, not the page's: a file:// page may embed the online index.
-    pf = await (module ?? importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle));
+    pf = bundle.startsWith('file:')
+      ? await importOffline<PagefindApi>(`${bundle}pagefind-offline.js`, bundle)
+      : ((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi);
   } catch (error) {
     throw new LookupError(
       'network',
@@ -134,6 +128,10 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
     // No worker: a worker cannot start from another origin, and the host's CSP may forbid it.
     await pf.options({ basePath: bundle, noWorker: true, excerptLength: 0 });
     await pf.init();
+    // Pagefind's first search would otherwise pay for the browser's word-break data (ICU's, 15
+    // to 30 ms, once per page): it loads now, while the index downloads. On the site's own pages
+    // the search loader has loaded it already (src/lib/search-loader.ts).
+    warmSegmenter();
     // Probe one real search so that WASM or index failures surface here, not on every keystroke.
     await pf.search('');
   } catch (error) {

@@ -7,7 +7,7 @@ import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
-import { asciiOnly, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
+import { asciiOnly, COMPILE_HINT, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
 import { patchRuntime } from './pagefind-runtime.ts';
 
 /** Where `astro dev` finds the index of the last build. */
@@ -42,6 +42,9 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // Read by Pagefind's indexer when it starts, at the first createIndex below.
+        const entries = globSync(`${LOCALES[0]}/symptoms/*/index.html`, { cwd: root }).length;
+        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(indexChunkSize(entries));
         for (const locale of LOCALES) {
           const pages = await indexLocale(root, locale);
           const data = await writeSearchData(root, locale);
@@ -51,6 +54,22 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * How many word locations Pagefind puts in one index chunk (its own default is 20,000). A search
+ * downloads the chunks of its words, and every reader downloads the list of all chunks (the
+ * metadata, about 16 bytes gzip per chunk) first. Pagefind's default makes the zh chunks 35 KB
+ * each, so a two-word query cost 70 KB of index; chunks of about 1,000 locations cost 12 KB for
+ * the same queries and 1.5 KB more of metadata (docs/benchmarks.md). The size grows with the
+ * square root of the catalogue, which keeps the two costs in balance as it grows.
+ *
+ * Pagefind reads it from `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, a setting it marks unstable: if a
+ * version ignores it, the index is built with the default, and the chunk budget in
+ * tests/site/budgets.test.ts fails.
+ */
+export function indexChunkSize(entries: number): number {
+  return Math.min(20_000, Math.max(500, Math.round(100 * Math.sqrt(entries))));
 }
 
 /** Indexes one language's pages; any Pagefind error fails the build. */
@@ -90,7 +109,7 @@ async function minifyRuntime(file: string): Promise<void> {
     target: widgetBuildOptions().target!,
     logLevel: 'silent',
   });
-  writeFileSync(file, code);
+  writeFileSync(file, `${COMPILE_HINT}\n${code}`);
 }
 
 /**
@@ -128,7 +147,7 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
       minify: true,
       target: widgetBuildOptions().target!,
       legalComments: 'none',
-      banner: { js: `/* pos-faq: ${banner}, built with the index by src/integrations/pagefind.ts */` },
+      banner: { js: `${COMPILE_HINT}\n/* pos-faq: ${banner}, built with the index by src/integrations/pagefind.ts */` },
       write: false,
       logLevel: 'silent',
     });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/schemas/faq.ts';
 import { BUDGETS, kb, measureSite } from '../helpers/budgets.ts';
 import { DIST } from '../helpers/build.ts';
+import { globSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const sizes = measureSite(DIST, LOCALES);
 const list = (m: Map<string, number>) => [...m].map(([path, size]) => `    ${path} ${kb(size)}`).join('\n');
@@ -35,5 +37,11 @@ describe('size budgets (gzip)', () => {
 
   it(`keeps the widget at most ${kb(BUDGETS.widget)}`, () => {
     expect(sizes.widget).toBeLessThanOrEqual(BUDGETS.widget);
+  });
+
+  it.each(LOCALES)(`keeps every %s index chunk at most ${kb(BUDGETS.indexChunk)}`, (locale) => {
+    const chunks = globSync(join(DIST, 'pagefind', locale, 'index', '*.pf_index')).map((f) => statSync(f).size);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks)).toBeLessThanOrEqual(BUDGETS.indexChunk);
   });
 });
