@@ -1,11 +1,13 @@
 /**
- * Two changes to Pagefind's browser runtime (`pagefind.js`, as Pagefind 1.6 writes it) that take
+ * Three changes to Pagefind's browser runtime (`pagefind.js`, as Pagefind 1.6 writes it) that take
  * about a fifth off the first search, measured in `npm run bench` (docs/benchmarks.md):
  *
  * - **Native gunzip.** Pagefind gzips its index files and inflates them in JavaScript (fflate).
  *   On a first search that code is cold and inflates the WebAssembly, the metadata and the index
  *   chunks on the main thread. The browser's own `DecompressionStream` does the same work natively;
  *   fflate stays as the fallback where it is missing or fails.
+ * - **fflate on demand.** Its tables are built the first time it is needed, not when the
+ *   runtime loads.
  * - **No 50 ms poll.** Pagefind starts loading its index without returning the promise, and a
  *   search that comes before the index is ready waits for it in steps of 50 ms (`getPtr`), so the
  *   first search lost up to 50 ms doing nothing. The same loop now looks every 4 ms.
@@ -28,12 +30,6 @@ const NATIVE_GUNZIP =
   '}catch{}}return gz_default(data);}';
 
 const PATCHES: readonly Patch[] = [
-  {
-    what: 'the gunzip helper (Pagefind defines gz_default)',
-    find: 'var gz_default=gunzipSync;',
-    replace: `var gz_default=gunzipSync;${NATIVE_GUNZIP}`,
-    count: 1,
-  },
   {
     what: 'decompress() inflating with fflate',
     find: 'decompress(data,file="unknown file"){',
@@ -62,11 +58,37 @@ const PATCHES: readonly Patch[] = [
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
+/** Where Pagefind's copy of fflate's gunzip begins and ends in the runtime. */
+const FFLATE = { start: 'var u8=Uint8Array;', end: 'var gz_default=gunzipSync;' } as const;
+
+/**
+ * fflate builds its decoding tables when the module loads (about 5 ms on a first search) and is
+ * now only the fallback: its code, which nothing else in the runtime uses, moves into a function
+ * that runs the first time it is needed. The native gunzip follows it.
+ */
+function lazyFflate(source: string, file: string): string {
+  const start = source.indexOf(FFLATE.start);
+  const end = source.indexOf(FFLATE.end);
+  const once = occurrences(source, FFLATE.start) === 1 && occurrences(source, FFLATE.end) === 1;
+  if (!once || start > end) {
+    throw new Error(
+      `${file}: Pagefind's runtime has changed (its copy of fflate, from "${FFLATE.start}" to "${FFLATE.end}", was not found once). ` +
+        'Check the new runtime and update src/integrations/pagefind-runtime.ts, or remove the patch.',
+    );
+  }
+  const fflate = source.slice(start, end);
+  return (
+    source.slice(0, start) +
+    `var posFaqFflate;var gz_default=(data)=>(posFaqFflate??=(()=>{${fflate}return gunzipSync;})())(data);${NATIVE_GUNZIP}` +
+    source.slice(end + FFLATE.end.length)
+  );
+}
+
 // A Response's body rather than a Blob's stream: half the time on a first search's dozen files.
 
 /** Pagefind's runtime with the changes above; throws, naming the change, if one does not apply. */
 export function patchRuntime(source: string, file = 'pagefind.js'): string {
-  let out = source;
+  let out = lazyFflate(source, file);
   for (const patch of PATCHES) {
     const found = occurrences(out, patch.find);
     if (found !== patch.count) {

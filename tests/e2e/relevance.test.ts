@@ -44,3 +44,22 @@ it('gives the same answers without Intl.Segmenter (Firefox before 125)', async (
   expect(actual[queries.findIndex((q) => q.q === 'pos机一直提示签到失败')]!.ids[0]).toBe('sign-on-failed');
   expect(differ.length / queries.length).toBeLessThanOrEqual(0.02);
 });
+
+// The build makes Pagefind inflate its files with DecompressionStream (src/integrations/
+// pagefind-runtime.ts); browsers without it (Safari before 16.4, Firefox before 113) use
+// Pagefind's own inflater, which the build only loads lazily.
+it('gives the same answers without DecompressionStream (Pagefind inflates them itself)', async () => {
+  const queries = loadQueries().filter((_, i) => i % 5 === 0);
+  const { page: withIt } = await session.open('en/');
+  const expected = await answers(withIt, queries, 3);
+  const page = await session.browser.newPage();
+  await page.evaluateOnNewDocument(() => {
+    // @ts-expect-error: the old engine has none
+    delete globalThis.DecompressionStream;
+  });
+  await page.goto(new URL('en/', session.url).href, { waitUntil: 'load' });
+  expect(await page.evaluate(() => typeof DecompressionStream)).toBe('undefined');
+  const actual = await answers(page, queries, 3);
+  expect(queries.length).toBeGreaterThan(100);
+  expect(actual).toEqual(expected);
+});
