@@ -23,7 +23,7 @@ export const BUDGETS = {
   widget: 13 * 1024,
   // A search downloads the index chunks of its words (src/integrations/pagefind.ts,
   // indexChunkSize): with Pagefind's default chunks a zh chunk was 35 KB; at the size set there
-  // they are at most about 5 KB. Pagefind writes them gzipped: the budget is their size on disk.
+  // they are at most about 6.5 KB. Pagefind writes them gzipped: the budget is their size on disk.
   indexChunk: 8 * 1024,
 } as const;
 
