@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { DIST } from '../helpers/build.ts';
 import { startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
-import { recordTime } from '../helpers/engine-times.ts';
-import { ENGINES, launchEngine, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
+import { engineForSuite } from '../helpers/engine-suite.ts';
+import { ENGINES, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
 
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
 
@@ -105,24 +105,10 @@ async function expectHostWorks(tab: Tab): Promise<void> {
 }
 
 describe.each(ENGINES)('the embedded widget in %s', (name) => {
-  let engine: Engine;
-  let started = 0;
-  beforeAll(async () => {
-    started = Date.now();
-    engine = await launchEngine(name);
-  });
-  afterAll(async () => {
-    await engine?.close();
-    recordTime({
-      engine: name,
-      part: 'tests/engines/embed.test.ts',
-      ms: Date.now() - started,
-      version: engine?.version,
-    });
-  });
+  const engine = engineForSuite(name, 'tests/engines/embed.test.ts');
 
   it('finds the network entry first for 连接超时 on a German page under the strict CSP and hostile CSS, console empty', async () => {
-    const tab = await openHost(engine, { faq: faq.url, lang: 'zh-CN' }, { width: 360, height: 740 });
+    const tab = await openHost(engine(), { faq: faq.url, lang: 'zh-CN' }, { width: 360, height: 740 });
     await tab.typeInWidget('连接超时');
     const hrefs = await results(tab);
     expect(hrefs[0]).toBe(`${faq.url}/zh/symptoms/network-timeout/`);
@@ -155,7 +141,7 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
   });
 
   it('resolves lookup("51") to insufficient funds, then opens a chosen entry on the FAQ site', async () => {
-    const tab = await openHost(engine, { faq: faq.url, lang: 'en' });
+    const tab = await openHost(engine(), { faq: faq.url, lang: 'en' });
     const first = await tab.evaluate(async () => {
       const el = document.querySelector('pos-faq-lookup') as HTMLElement & {
         lookup(q: string): Promise<{ id: string }[]>;
@@ -173,7 +159,7 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
   });
 
   it('without CORS headers: says so, links to the FAQ site, fires "network" once, logs one line', async () => {
-    const tab = await openHost(engine, { faq: faqWithoutCors.url, lang: 'zh-CN' });
+    const tab = await openHost(engine(), { faq: faqWithoutCors.url, lang: 'zh-CN' });
     await tab.typeInWidget('连接超时');
     const note = (await errorNote(tab))!;
     expect(note.text).toBe('查询服务暂时无法使用。请直接打开 POS 机故障自助指南');
@@ -191,7 +177,7 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
   // instantiate it, so a compile probe let Pagefind download and log its own errors in WebKit.
   it('under a CSP without \'wasm-unsafe-eval\': "blocked", one console line, and nothing downloaded', async () => {
     const csp = `default-src 'self'; script-src ${faq.url}; connect-src ${faq.url}`;
-    const tab = await openHost(engine, { faq: faq.url, lang: 'en', csp });
+    const tab = await openHost(engine(), { faq: faq.url, lang: 'en', csp });
     await tab.typeInWidget('51');
     await errorNote(tab);
     const events = await seen(tab);
@@ -206,28 +192,19 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
 
 // Finding 3: a browser without WebAssembly was told to fix a CSP that is fine.
 describe.each(ENGINES)('a browser without WebAssembly (%s)', (name) => {
-  let engine: Engine;
-  let started = 0;
-  beforeAll(async () => {
-    started = Date.now();
-    engine = await launchEngine(name, { noWasm: true });
-  });
-  afterAll(async () => {
-    await engine?.close();
-    recordTime({ engine: name, part: 'tests/engines/embed.test.ts (no WebAssembly)', ms: Date.now() - started });
-  });
+  const engine = engineForSuite(name, 'tests/engines/embed.test.ts (no WebAssembly)', { noWasm: true });
 
   it('is told apart from a CSP problem: type "unsupported", a message that clears the CSP, nothing downloaded', async () => {
     expect(
       await (async () => {
-        const tab = await engine.newTab();
+        const tab = await engine().newTab();
         await tab.goto(`${host.url}/nothing`);
         const kind = await tab.evaluate(() => typeof WebAssembly);
         await tab.close();
         return kind;
       })(),
     ).toBe('undefined');
-    const tab = await openHost(engine, { faq: faq.url, lang: 'zh-CN' });
+    const tab = await openHost(engine(), { faq: faq.url, lang: 'zh-CN' });
     await tab.typeInWidget('51');
     const note = (await errorNote(tab))!;
     expect(note.href).toBe(`${faq.url}/zh/`);
@@ -248,7 +225,7 @@ describe.each(ENGINES)('a browser without WebAssembly (%s)', (name) => {
       ['/zh/', '/zh/symptoms/'],
       ['/en/embed/', '/en/symptoms/'],
     ] as const) {
-      const tab = await engine.newTab();
+      const tab = await engine().newTab();
       await tab.goto(`${faq.url}${path}`);
       await tab.typeInWidget('51');
       const note = (await errorNote(tab))!;

@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { DIST } from '../helpers/build.ts';
-import { recordTime } from '../helpers/engine-times.ts';
-import { ENGINES, launchEngine, pageLines, type Engine, type EngineName, type Tab } from '../helpers/engines.ts';
+import { engineForSuite } from '../helpers/engine-suite.ts';
+import { ENGINES, pageLines, type EngineName, type Tab } from '../helpers/engines.ts';
 import { offlineBundle } from '../helpers/offline.ts';
 import { fileForPath, htmlPaths } from '../helpers/site-pages.ts';
 
@@ -82,25 +82,11 @@ function phonePages(engine: EngineName): string[] {
 const ZH_QUERIES = ['签到失败', '连接超时', '小票空白', '余额不足', '读不了卡', '密码错误', '交易失败', '结算失败'];
 
 describe.each(ENGINES)('the site in %s', (name) => {
-  let engine: Engine;
-  let started = 0;
-  beforeAll(async () => {
-    started = Date.now();
-    engine = await launchEngine(name);
-    console.log(`${name}: ${engine.version}`);
-  });
-  afterAll(async () => {
-    await engine?.close();
-    recordTime({
-      engine: name,
-      part: 'tests/engines/site.test.ts',
-      ms: Date.now() - started,
-      version: engine?.version,
-    });
-  });
+  const engine = engineForSuite(name, 'tests/engines/site.test.ts');
+  beforeAll(() => console.log(`${name}: ${engine().version}`));
 
   it('finds the network entry first for 连接超时 on /zh/ at 360 px, and 51 on /en/', async () => {
-    const tab = await engine.newTab(PHONE);
+    const tab = await engine().newTab(PHONE);
     await tab.goto(at('/zh/'));
     expect(path((await lookUp(tab, '连接超时'))[0]!)).toBe('/zh/symptoms/network-timeout/');
     expect(await boxValue(tab)).toBe('连接超时');
@@ -111,7 +97,7 @@ describe.each(ENGINES)('the site in %s', (name) => {
   });
 
   it('switches between the languages on the same page', async () => {
-    const tab = await engine.newTab();
+    const tab = await engine().newTab();
     await tab.goto(at('/zh/codes/'));
     expect(await tab.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await tab.click('a.lang-switch');
@@ -130,7 +116,7 @@ describe.each(ENGINES)('the site in %s', (name) => {
 
   // Finding 5: /zh/embed/ and /en/embed/ were 7 px wider than a 360 px phone.
   it('scrolls no page sideways at 360 px', { timeout: 300_000 }, async () => {
-    const tab = await engine.newTab(PHONE);
+    const tab = await engine().newTab(PHONE);
     const wide: string[] = [];
     for (const page of phonePages(name)) {
       await tab.goto(at(page));
@@ -159,7 +145,7 @@ describe.each(ENGINES)('the site in %s', (name) => {
   // text back into the box: "连接超时" became "接超时". Firefox's first tab under BiDi has no
   // system focus, so a click there focuses the box without a focus event, as some users' do.
   it('keeps every character typed before any focus event (Firefox: the first tab)', async () => {
-    const tab = await engine.newTab(PHONE, { firstTab: true });
+    const tab = await engine().newTab(PHONE, { firstTab: true });
     await tab.goto(at('/zh/'));
     const hrefs = await lookUp(tab, '连接超时');
     expect(await boxValue(tab)).toBe('连接超时');
@@ -169,7 +155,7 @@ describe.each(ENGINES)('the site in %s', (name) => {
 
   it('opens the offline bundle from file:// and looks up there, with no request off the disk', async () => {
     const { folder } = await offlineBundle();
-    const tab = await engine.newTab();
+    const tab = await engine().newTab();
     await tab.goto(pathToFileURL(join(folder, 'zh/index.html')).href);
     const hrefs = await lookUp(tab, '51');
     expect(hrefs[0]).toBe(pathToFileURL(join(folder, 'zh/symptoms/insufficient-funds/index.html')).href);
@@ -193,25 +179,15 @@ describe.each(ENGINES)('the site in %s', (name) => {
 // Finding 2: without Intl.Segmenter (Firefox 90 to 124, which the build target includes) the
 // fallback split Chinese into single characters: "签到失败" lost its entry, "连接超时" its first place.
 describe.each(ENGINES)('the lookup without Intl.Segmenter (%s)', (name) => {
-  let engine: Engine;
-  let plain: Engine;
-  let started = 0;
-  beforeAll(async () => {
-    started = Date.now();
-    engine = await launchEngine(name, { preload: 'delete Intl.Segmenter;' });
-    plain = await launchEngine(name);
-  });
-  afterAll(async () => {
-    await Promise.all([engine?.close(), plain?.close()]);
-    recordTime({ engine: name, part: 'tests/engines/site.test.ts (no Intl.Segmenter)', ms: Date.now() - started });
-  });
+  const engine = engineForSuite(name, 'tests/engines/site.test.ts (no Intl.Segmenter)', { preload: 'delete Intl.Segmenter;' });
+  const plain = engineForSuite(name, null);
 
   it('gives the same answers as with it', async () => {
-    const tab = await engine.newTab();
+    const tab = await engine().newTab();
     await tab.goto(at('/zh/'));
     expect(await tab.evaluate(() => typeof Intl.Segmenter)).toBe('undefined');
     const without = await topIds(tab, ZH_QUERIES);
-    const withTab = await plain.newTab();
+    const withTab = await plain().newTab();
     await withTab.goto(at('/zh/'));
     const withIt = await topIds(withTab, ZH_QUERIES);
     expect(without[0]).toContain('sign-on-failed');
