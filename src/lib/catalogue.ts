@@ -6,7 +6,7 @@ import type { Catalogue, SymptomEntry, TopicPage } from './catalogue-types.ts';
 import { ContentError, type Problem } from './content-error.ts';
 import { renderTopic } from './render-topic.ts';
 import { checkCodeClasses, checkPolicy, checkSymptoms } from './catalogue-checks.ts';
-import { readFiles, splitFrontmatter, validate } from './content-files.ts';
+import { readFiles, readLocaleFiles, splitFrontmatter, validate } from './content-files.ts';
 import { sitePaths } from './routes.ts';
 import { diagnoseFileSchema } from '../schemas/diagnose.ts';
 import { diagnosePaths } from './diagnose.ts';
@@ -135,19 +135,10 @@ function readCodeClasses(
 function readDiagnosis(root: string, rel: (p: string) => string, problems: Problem[]): DiagnoseSource[] {
   const dir = join(root, 'diagnose');
   const sources: DiagnoseSource[] = [];
-  for (const raw of readFiles(dir, '.yaml', rel, problems)) {
-    if (!(LOCALES as readonly string[]).includes(raw.name)) {
-      problems.push({
-        file: raw.file,
-        field: '-',
-        message: `"${raw.name}" is not one of the languages`,
-        fix: `name the file after its language: ${LOCALES.map((l) => `${l}.yaml`).join(' or ')}`,
-      });
-      continue;
-    }
+  for (const raw of readLocaleFiles(dir, rel, problems)) {
     const data = validate(diagnoseFileSchema, raw, problems);
     checkPolicy(raw.data, raw.file, problems);
-    if (data) sources.push({ locale: raw.name as Locale, file: raw.file, data });
+    if (data) sources.push({ locale: raw.name, file: raw.file, data });
   }
   for (const locale of LOCALES) {
     if (existsSync(join(dir, `${locale}.yaml`))) continue;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { LOCALES, type Locale } from '../schemas/faq.ts';
 import type { Problem } from './content-error.ts';
 
 /** A content file as read: its path for messages, its name without extension, its data. */
@@ -116,4 +117,21 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'empty';
   return `${typeof value === 'object' ? 'a set of fields' : `the ${typeof value} ${JSON.stringify(value)}`}`;
+}
+
+/**
+ * Reads the `<lang>.yaml` files of `dir` (one per language: the glossary, the diagnosis); a file
+ * named after no language becomes a problem and is left out.
+ */
+export function readLocaleFiles(dir: string, rel: (p: string) => string, problems: Problem[]): (Raw & { name: Locale })[] {
+  return readFiles(dir, '.yaml', rel, problems).filter((raw): raw is Raw & { name: Locale } => {
+    if ((LOCALES as readonly string[]).includes(raw.name)) return true;
+    problems.push({
+      file: raw.file,
+      field: '-',
+      message: `"${raw.name}" is not one of the languages`,
+      fix: `name the file after its language: ${LOCALES.map((l) => `${l}.yaml`).join(' or ')}`,
+    });
+    return false;
+  });
 }

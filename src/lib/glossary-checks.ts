@@ -6,7 +6,7 @@ import { glossaryFileSchema, type GlossaryTerm } from '../schemas/glossary.ts';
 import type { GlossaryEntry } from './catalogue-types.ts';
 import { checkPolicy } from './catalogue-checks.ts';
 import type { Problem } from './content-error.ts';
-import { readFiles, validate } from './content-files.ts';
+import { readLocaleFiles, validate } from './content-files.ts';
 
 
 /** Fields that say what the term is rather than how it is worded: both languages agree on them. */
@@ -35,17 +35,8 @@ export function readGlossary(
 ): Record<Locale, GlossaryEntry[]> {
   const dir = join(root, 'glossary');
   const glossary = Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<Locale, GlossaryEntry[]>;
-  for (const raw of readFiles(dir, '.yaml', rel, problems)) {
-    if (!(LOCALES as readonly string[]).includes(raw.name)) {
-      problems.push({
-        file: raw.file,
-        field: '-',
-        message: `"${raw.name}" is not one of the languages`,
-        fix: `name the file after its language: ${LOCALES.map((l) => `${l}.yaml`).join(' or ')}`,
-      });
-      continue;
-    }
-    const locale = raw.name as Locale;
+  for (const raw of readLocaleFiles(dir, rel, problems)) {
+    const locale = raw.name;
     checkPolicy(raw.data, raw.file, problems);
     const data = validate(glossaryFileSchema, raw, problems);
     if (!data) continue;

@@ -142,6 +142,14 @@ describe('glossary validation', () => {
     expect(glossary.en.map((t) => t.id)).toEqual(glossary.zh.map((t) => t.id));
   });
 
+  it('rejects a glossary or diagnosis file named after no language, and says how to name it', () => {
+    for (const folder of ['glossary', 'diagnose']) {
+      const message = broken((p) => writeFileSync(p(`${folder}/de.yaml`), readFileSync(p(`${folder}/en.yaml`))));
+      expect(message).toContain(`${folder}/de.yaml › -: "de" is not one of the languages`);
+      expect(message).toContain('Fix: name the file after its language: zh.yaml or en.yaml');
+    }
+  });
+
   it('rejects a glossary missing in one language', () => {
     const message = broken((p) => unlinkSync(p('glossary/en.yaml')));
     expect(message).toContain('glossary/en.yaml › -: the en glossary is missing');
