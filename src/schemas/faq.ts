@@ -37,6 +37,15 @@ export const responseCode = z
   .string()
   .regex(/^[0-9A-Z]{2}$/, 'must be two digits or capital letters, quoted, like "05" or "A0"');
 
+/**
+ * The day an editor last checked a text against its sources (YYYY-MM-DD). Readers see it as
+ * "Checked December 2026"; how often each category falls due is set in src/lib/review-due.ts.
+ */
+export const reviewedDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the date an editor last checked it against its sources, like 2026-12-06')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+
 export const symptomSchema = z.strictObject({
   /** Stable id, the same in both languages and equal to the file name. */
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "network-timeout"'),
@@ -46,6 +55,7 @@ export const symptomSchema = z.strictObject({
   category: z.enum(CATEGORIES),
   /** Who acts, the main one first. */
   actors: z.array(z.enum(ACTORS)).min(1, 'needs at least one actor').max(3),
+  reviewed: reviewedDate,
   /** The exact strings a terminal shows, as they appear on screen or on the receipt. */
   messages: z.array(text(120)).default([]),
   /** Response codes (ISO 8583 field 39) this entry explains. */
@@ -68,5 +78,6 @@ export type Symptom = z.output<typeof symptomSchema>;
 export const topicSchema = z.strictObject({
   title: text(120),
   description: text(300),
+  reviewed: reviewedDate,
 });
 export type TopicFrontmatter = z.output<typeof topicSchema>;

@@ -103,7 +103,7 @@ describe('content validation', () => {
 
   it('rejects an internal link that points nowhere, with its line', () => {
     const message = broken((p) => replaceIn(p('topics/zh/causes.md'), '/symptoms/network-timeout/', '/symptoms/nowhere/'));
-    expect(message).toContain('topics/zh/causes.md › line 8: Link `/symptoms/nowhere/` points to a page that does not exist');
+    expect(message).toContain('topics/zh/causes.md › line 9: Link `/symptoms/nowhere/` points to a page that does not exist');
   });
 
   it('reports a YAML syntax error with its line', () => {
