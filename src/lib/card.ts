@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cardSchema, type CardClass, type CardText } from '../schemas/card.ts';
-import type { CodeClass } from '../schemas/codes.ts';
+import { cardSchema, type CardText } from '../schemas/card.ts';
 import { LOCALES, type Locale } from '../schemas/faq.ts';
 import type { SymptomEntry } from './catalogue.ts';
 import { checkPolicy } from './catalogue-checks.ts';
@@ -12,8 +11,6 @@ import { readFile, validate } from './content-files.ts';
 export interface CardCodeRow {
   codes: string[];
   entry: SymptomEntry;
-  /** The class faq/card.yaml sets for this line, if any. */
-  override?: CardClass;
 }
 
 /** The quick card of one language, ready to print. */
@@ -54,17 +51,10 @@ export function loadCard(
         return;
       }
       const row: CardCodeRow = rows.get(entry.id) ?? { codes: [], entry };
-      const override = data.classes[code];
-      if (override) row.override = override;
       if (row.codes.includes(code)) report(`codes.${i}`, `code "${code}" is listed twice`, 'remove the second one');
       else row.codes.push(code);
       rows.set(entry.id, row);
     });
-    if (locale === LOCALES[0]) {
-      for (const code of Object.keys(data.classes)) {
-        if (!data.codes.includes(code)) report(`classes.${code}`, `code "${code}" is not on the card`, 'add it to codes, or remove its class');
-      }
-    }
     const shown = data.symptoms.flatMap((id, i) => {
       const entry = byId.get(id);
       if (!entry) report(`symptoms.${i}`, `there is no ${locale} entry "${id}"`, `use a file name from faq/symptoms/${locale}/`);
@@ -74,17 +64,4 @@ export function loadCard(
   }
   if (problems.length) throw new ContentError(problems);
   return cards;
-}
-
-/**
- * The card's class of a line of codes: nobody can fix it at the counter (wait), the merchant or
- * the acquirer has to do something first (merchant), a second try by the customer may work
- * (retry), or the card was refused and trying again changes nothing (no-retry).
- */
-export function cardClass(row: CardCodeRow, unionPay: CodeClass | undefined): CardClass {
-  if (row.override) return row.override;
-  const first = row.entry.actors[0];
-  if (first === 'wait' || unionPay === 'E') return 'wait';
-  if (unionPay === 'D' || first !== 'cardholder') return 'merchant';
-  return unionPay === 'B' ? 'retry' : 'no-retry';
 }

@@ -1,4 +1,4 @@
-import { CODE_CLASSES, SUCCESS_CODE, type CodeClass, type CodeClasses } from '../schemas/codes.ts';
+import { CODE_CLASSES, SUCCESS_CODE, type CodeClass, type CodeClasses, type Move } from '../schemas/codes.ts';
 import { LOCALES, responseCode, type Locale } from '../schemas/faq.ts';
 import type { SymptomEntry } from './catalogue-types.ts';
 import type { Problem } from './content-error.ts';
@@ -100,17 +100,19 @@ export function checkSymptoms(
 
 /**
  * `faq/codes.yaml` against the entries: every key is a two-character code, "00" is there with
- * class A, and every code an entry claims has a class. Returns the table, or undefined when it
- * could not be read.
+ * class A, and every code an entry claims has a class. Returns the classes and the moves set by
+ * hand, or undefined when the file could not be read.
  */
 export function checkCodeClasses(
   { file, data }: { file: string; data: CodeClasses | undefined },
   symptoms: Record<Locale, SymptomEntry[]>,
   problems: Problem[],
-): Readonly<Record<string, CodeClass>> | undefined {
+): { classes: Readonly<Record<string, CodeClass>>; moves: Readonly<Record<string, Move>> } | undefined {
   if (!data) return undefined;
   const classes: Record<string, CodeClass> = {};
-  for (const [code, cls] of Object.entries(data)) {
+  const moves: Record<string, Move> = {};
+  for (const [code, line] of Object.entries(data)) {
+    const cls = line.class;
     if (!responseCode.safeParse(code).success) {
       const quoted = /^\d$/.test(code) ? `"0${code}"` : `"${code.toUpperCase().padStart(2, '0')}"`;
       problems.push({
@@ -119,7 +121,10 @@ export function checkCodeClasses(
         message: `"${code}" is not a two-character response code`,
         fix: `quote the code so YAML keeps its leading zero, like ${quoted}: ${cls}`,
       });
-    } else classes[code] = cls;
+    } else {
+      classes[code] = cls;
+      if (line.move) moves[code] = line.move;
+    }
   }
   if (classes[SUCCESS_CODE] !== 'A') {
     problems.push({
@@ -140,5 +145,5 @@ export function checkCodeClasses(
       fix: `add "${code}": <class> with the class from the UnionPay table: ${CODE_CLASSES.join(', ')} (see faq/README.md)`,
     });
   }
-  return classes;
+  return { classes, moves };
 }

@@ -1,4 +1,4 @@
-import type { CodeClass } from '../schemas/codes.ts';
+import type { CodeClass, Move } from '../schemas/codes.ts';
 import type { Locale, Symptom, Topic } from '../schemas/faq.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Diagnosis } from './diagnose.ts';
@@ -29,6 +29,8 @@ export interface Catalogue {
   diagnosis: Record<Locale, Diagnosis>;
   /** The UnionPay class (A–E) of every response code, from `faq/codes.yaml`; "00" is always there. */
   codeClasses: Readonly<Record<string, CodeClass>>;
+  /** The next move set by hand in `faq/codes.yaml` where the derived one would be wrong (next-move.ts). */
+  codeMoves: Readonly<Record<string, Move>>;
   /** The glossary, in each language in the file's order (faq/glossary/<lang>.yaml). */
   glossary: Record<Locale, GlossaryEntry[]>;
 }

@@ -46,7 +46,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     });
   }
   checkSymptoms(symptoms, present, problems);
-  const codeClasses = checkCodeClasses(readCodeClasses(root, rel, problems), symptoms, problems);
+  const codes = checkCodeClasses(readCodeClasses(root, rel, problems), symptoms, problems);
   const diagnoseSources = readDiagnosis(root, rel, problems);
   const diagnosis = checkDiagnosis(
     diagnoseSources,
@@ -103,8 +103,8 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     }
   }
 
-  if (problems.length || !diagnosis || !codeClasses) throw new ContentError(problems);
-  return { symptoms, topics, diagnosis, codeClasses, glossary };
+  if (problems.length || !diagnosis || !codes) throw new ContentError(problems);
+  return { symptoms, topics, diagnosis, codeClasses: codes.classes, codeMoves: codes.moves, glossary };
 }
 
 /** Reads `faq/codes.yaml` (response code → UnionPay class) and checks it against the schema. */

@@ -1,7 +1,8 @@
 import { CATEGORIES, type Category, type Locale } from '../schemas/faq.ts';
 import { loadCatalogue, type Catalogue, type SymptomEntry } from './catalogue.ts';
 import { compareCodes } from './codes.ts';
-import type { CodeClass } from '../schemas/codes.ts';
+import type { CodeClass, Move } from '../schemas/codes.ts';
+import { nextMove } from './next-move.ts';
 import { loadCard, type QuickCard } from './card.ts';
 
 let cached: Catalogue | undefined;
@@ -39,11 +40,14 @@ export function byCategory(locale: Locale): { category: Category; entries: Sympt
   })).filter((group) => group.entries.length > 0);
 }
 
-/** One row per response code, in code order, each with the entry that explains it and its UnionPay class. */
-export function codeRows(locale: Locale): { code: string; entry: SymptomEntry; cls: CodeClass }[] {
-  const { symptoms, codeClasses } = catalogue();
-  return symptoms[locale]
+/**
+ * One row per response code, in code order, each with the entry that explains it, the cashier's
+ * next move (the quick card's, from next-move.ts) and its UnionPay class.
+ */
+export function codeRows(locale: Locale): { code: string; entry: SymptomEntry; move: Move; cls: CodeClass }[] {
+  const all = catalogue();
+  return all.symptoms[locale]
     // The catalogue's check guarantees a class for every code an entry claims.
-    .flatMap((entry) => entry.codes.map((code) => ({ code, entry, cls: codeClasses[code]! })))
+    .flatMap((entry) => entry.codes.map((code) => ({ code, entry, move: nextMove(code, entry, all), cls: all.codeClasses[code]! })))
     .sort((a, b) => compareCodes(a.code, b.code));
 }

@@ -4,9 +4,6 @@ import { responseCode } from './faq.ts';
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an entry id, like "network-timeout"');
 
-/** What the person at the counter does about a code, in the card's four words. */
-export const CARD_CLASSES = ['retry', 'no-retry', 'merchant', 'wait'] as const;
-export type CardClass = (typeof CARD_CLASSES)[number];
 
 /** The wording of the card in one language; what the card lists is shared by both. */
 const cardTextSchema = z.strictObject({
@@ -26,11 +23,6 @@ const cardTextSchema = z.strictObject({
 export const cardSchema = z.strictObject({
   /** Response codes, in the order printed; each must belong to an entry. */
   codes: z.array(responseCode).min(20, 'needs at least 20 codes: the card is for the codes merchants meet most'),
-  /**
-   * The card derives each code's class from its entry and its UnionPay class; a line here
-   * overrides that for a code on the card, where the merchant's next move differs.
-   */
-  classes: z.record(responseCode, z.enum(CARD_CLASSES)).default({}),
   /** Entries shown with their first step: common screen messages and symptoms. */
   symptoms: z.array(entryId).min(4, 'needs at least 4 symptoms'),
   zh: cardTextSchema,

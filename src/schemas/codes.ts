@@ -13,11 +13,27 @@ export type CodeClass = (typeof CODE_CLASSES)[number];
 export const SUCCESS_CODE = '00';
 
 /**
- * `faq/codes.yaml`: response code → class. Keys are checked in catalogue-checks.ts, so that an
- * unquoted `00:` (which YAML reads as the number 0) gets a message that says to quote it.
+ * What the person at the counter does next about a code: a second try may work (retry), trying
+ * again changes nothing (no-retry), the merchant or the acquirer has to act first (merchant), or
+ * nobody can fix it at the counter (wait). The codes page and the quick card both show it.
  */
-export const codeClassesSchema = z.record(
-  z.string(),
-  z.enum(CODE_CLASSES),
+export const MOVES = ['retry', 'no-retry', 'merchant', 'wait'] as const;
+export type Move = (typeof MOVES)[number];
+
+/**
+ * One line of `faq/codes.yaml`: the class alone (`"05": C`), or the class with the next move where
+ * the move derived from the class and the entry would be wrong (`"19": { class: C, move: retry }`).
+ */
+const codeLineSchema = z.preprocess(
+  // The short form is the common one; reading it as { class } gives both forms one set of messages.
+  (line) => (typeof line === 'string' ? { class: line } : line),
+  z.strictObject({ class: z.enum(CODE_CLASSES), move: z.enum(MOVES).optional() }),
 );
+export type CodeLine = z.output<typeof codeLineSchema>;
+
+/**
+ * `faq/codes.yaml`: response code → class (and move). Keys are checked in catalogue-checks.ts, so
+ * that an unquoted `00:` (which YAML reads as the number 0) gets a message that says to quote it.
+ */
+export const codeClassesSchema = z.record(z.string(), codeLineSchema);
 export type CodeClasses = z.output<typeof codeClassesSchema>;

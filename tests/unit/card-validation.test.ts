@@ -60,15 +60,3 @@ describe('quick card validation', () => {
     expect(message).toContain('card.yaml › zh.title: contains a phone number');
   });
 });
-
-describe('quick card classes', () => {
-  it('refuses a class for a code that is not on the card', () => {
-    const message = rejection((t) => t.replace('classes:\n  "55": retry', 'classes:\n  "55": retry\n  "62": wait'));
-    expect(message).toContain('card.yaml › classes.62: code "62" is not on the card');
-  });
-
-  it('refuses a class the card does not know', () => {
-    const message = rejection((t) => t.replace('"55": retry', '"55": maybe'));
-    expect(message).toContain('card.yaml › classes.55: "maybe" is not allowed');
-  });
-});

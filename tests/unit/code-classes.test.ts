@@ -14,13 +14,16 @@ import { rejectionOf } from '../helpers/content.ts';
  */
 let dir: string;
 
-function broken(codes: string | null): string {
+/** A copy of the fixture content with `codes` as its codes.yaml (none for null). */
+function fixtureWith(codes: string | null): string {
   dir = mkdtempSync(join(tmpdir(), 'pos-faq-codes-'));
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   if (codes === null) unlinkSync(join(dir, 'codes.yaml'));
   else writeFileSync(join(dir, 'codes.yaml'), codes);
-  return rejectionOf(dir);
+  return dir;
 }
+
+const broken = (codes: string | null) => rejectionOf(fixtureWith(codes));
 
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -46,8 +49,16 @@ describe('response-code classes', () => {
 
   it('rejects a class outside A–E', () => {
     const message = broken('"00": A\n"51": F\n');
-    expect(message).toContain('codes.yaml › 51: "F" is not allowed');
+    expect(message).toContain('codes.yaml › 51.class: "F" is not allowed');
     expect(message).toContain('Fix: use one of: A, B, C, D, E');
+  });
+
+  it('takes a next move beside the class, and rejects one it does not know', () => {
+    const { codeMoves, codeClasses } = loadCatalogue(fixtureWith('"00": A\n"51": { class: C, move: retry }\n'));
+    expect([codeClasses['51'], codeMoves['51']]).toEqual(['C', 'retry']);
+    const message = broken('"00": A\n"51": { class: C, move: maybe }\n');
+    expect(message).toContain('codes.yaml › 51.move: "maybe" is not allowed');
+    expect(message).toContain('Fix: use one of: retry, no-retry, merchant, wait');
   });
 
   it('rejects an unquoted code that YAML read as a number, and says to quote it', () => {
