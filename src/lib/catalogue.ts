@@ -12,6 +12,7 @@ import { diagnoseFileSchema } from '../schemas/diagnose.ts';
 import { diagnosePaths } from './diagnose.ts';
 import { checkDiagnosis, type DiagnoseSource } from './diagnose-checks.ts';
 import { readGlossary } from './glossary-checks.ts';
+import { checkStyle } from './style-checks.ts';
 
 export type { Catalogue, GlossaryEntry, SymptomEntry, TopicPage } from './catalogue-types.ts';
 
@@ -56,6 +57,7 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
   const glossary = readGlossary(root, rel, problems, (locale, id) =>
     present.has(rel(join(root, 'symptoms', locale, `${id}.yaml`))),
   );
+  checkStyle(symptoms, glossary, problems);
 
   // Links may point to entries that exist but failed validation: those are reported once, above.
   const routes = sitePaths(

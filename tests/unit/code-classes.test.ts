@@ -1,33 +1,19 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
 import { CODE_CLASSES } from '../../src/schemas/codes.ts';
 import { LOCALES } from '../../src/schemas/faq.ts';
-import { FIXTURE_CONTENT } from '../helpers/build.ts';
-import { rejectionOf } from '../helpers/content.ts';
+import { editedFixture, rejectionOf } from '../helpers/content.ts';
 
 /*
  * faq/codes.yaml gives every response code its UnionPay class (A–E). The build refuses a table
  * without "00", a class outside A–E, an unquoted code, and a code an entry claims without a class.
  */
-let dir: string;
-
 /** A copy of the fixture content with `codes` as its codes.yaml (none for null). */
-function fixtureWith(codes: string | null): string {
-  dir = mkdtempSync(join(tmpdir(), 'pos-faq-codes-'));
-  cpSync(FIXTURE_CONTENT, dir, { recursive: true });
-  if (codes === null) unlinkSync(join(dir, 'codes.yaml'));
-  else writeFileSync(join(dir, 'codes.yaml'), codes);
-  return dir;
-}
+const fixtureWith = (codes: string | null) =>
+  editedFixture((p) => (codes === null ? unlinkSync(p('codes.yaml')) : writeFileSync(p('codes.yaml'), codes)));
 
 const broken = (codes: string | null) => rejectionOf(fixtureWith(codes));
-
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('response-code classes', () => {
   it('gives every code of the real catalogue a class, and 00 class A', () => {

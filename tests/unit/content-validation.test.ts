@@ -1,31 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
 import { FIXTURE_CONTENT } from '../helpers/build.ts';
-import { rejectionOf } from '../helpers/content.ts';
+import { editedFixture, rejectionOf, replaceIn } from '../helpers/content.ts';
 
-let dir: string;
-
-/** A writable copy of the fixture content, changed by `edit` before loading. */
-function broken(edit: (path: (p: string) => string) => void): string {
-  dir = mkdtempSync(join(tmpdir(), 'pos-faq-content-'));
-  cpSync(FIXTURE_CONTENT, dir, { recursive: true });
-  edit((p) => join(dir, p));
-  return rejectionOf(dir);
-}
-
-function replaceIn(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  expect(next, `fixture ${file} should contain ${String(from)}`).not.toBe(text);
-  writeFileSync(file, next);
-}
-
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+/** The message for the fixture content changed by `edit`, which must be rejected. */
+const broken = (edit: Parameters<typeof editedFixture>[0]) => rejectionOf(editedFixture(edit));
 
 describe('content validation', () => {
   it('accepts the fixture content', () => {
