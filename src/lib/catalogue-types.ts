@@ -18,6 +18,8 @@ export interface TopicPage {
   file: string;
   title: string;
   description: string;
+  /** The day an editor last checked the page against its sources (YYYY-MM-DD). */
+  reviewed: string;
   introHtml: string;
   sections: TopicSection[];
 }
