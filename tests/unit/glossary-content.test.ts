@@ -52,9 +52,13 @@ describe('the glossary in faq/', () => {
     ]);
   });
 
-  it('en: settlement card and settlement amount are not the batch close, a payment agent is not a sales agent', () => {
+  it('en: settlement card and amount are not the batch close, a deposit refund is not a card refund, a payment agent is not a sales agent', () => {
     expect(links('en', '<p>The settlement amount is wrong, the settlement card is frozen, and a payment agent called.</p>')).toEqual([
       ['settlement card', 'settlement-account'],
+    ]);
+    // "Refund" is also the everyday word (a deposit, a fee): only the card refund on the POS links.
+    expect(links('en', '<p>They promised to refund the deposit. On the POS, choose Refund (退货).</p>')).toEqual([
+      ['Refund (退货)', 'refund'],
     ]);
     expect(links('en', '<p>Settle first, then ask the agent.</p>')).toEqual([
       ['Settle', 'settlement'],
