@@ -39,10 +39,10 @@ function ancestors(page: Page, target: Element): Element[] {
 }
 
 describe('the glossary pages', () => {
-  it.each(LOCALES)('%s: at least 25 terms, each under its id as anchor, the same ids in both languages', (locale) => {
+  it.each(LOCALES)('%s: at least 60 terms, each under its id as anchor, the same ids in both languages', (locale) => {
     const page = readPage(DIST, `${locale}/glossary/index.html`);
     const terms = page.all('dt', (dt) => attr(dt, 'id') !== undefined);
-    expect(terms.length).toBeGreaterThanOrEqual(25);
+    expect(terms.length).toBeGreaterThanOrEqual(60);
     expect(terms.map((dt) => attr(dt, 'id'))).toEqual(catalogue.glossary[locale].map((t) => t.id));
     expect(catalogue.glossary[locale].map((t) => t.id).sort()).toEqual(catalogue.glossary.zh.map((t) => t.id).sort());
     for (const dt of terms) expect(page.text(dt).trim()).not.toBe('');
@@ -124,6 +124,56 @@ describe('glossary links on entry and topic pages', () => {
     const links = termLinks(en, 'en').map((a) => attr(a, 'href'));
     expect(links).toContain('/en/glossary/#reversal');
     expect(links.filter((h) => h === '/en/glossary/#reversal')).toHaveLength(1);
+  });
+
+  it.each(LOCALES)('%s: never link a term inside a longer glossary word or except phrase', (locale) => {
+    // Every form and except phrase of the language, matched as the plugin matches them (spaces and
+    // hyphens optional, Latin edges on word boundaries): a link whose text sits inside one of them
+    // (结算 in 结算卡 or 结算款, "agent" in "payment agent") links the wrong word.
+    const edge = (c: string) => /[\p{Script=Latin}\p{Nd}]/u.test(c);
+    const words = catalogue.glossary[locale].flatMap((t) => [...termForms(t), ...t.except]).map((form) => {
+      const key = [...formKey(form)];
+      const body = key.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0-]*');
+      const head = edge(key[0]!) ? '(?<![\\p{Script=Latin}\\p{Nd}])' : '';
+      const tail = edge(key.at(-1)!) ? '(?:e?s)?(?![\\p{Script=Latin}\\p{Nd}])' : '';
+      return { key: key.join(''), pattern: new RegExp(head + body + tail, 'giu') };
+    });
+    let checked = 0;
+    for (const path of contentPages(locale)) {
+      const page = readPage(DIST, path);
+      for (const link of termLinks(page, locale)) {
+        const parent = ancestors(page, link).at(-1)!;
+        const at = parent.children.indexOf(link);
+        const text = (nodes: typeof parent.children) =>
+          nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? page.text(n) : '')).join('');
+        const before = text(parent.children.slice(0, at)).slice(-24);
+        const own = page.text(link);
+        const window = before + own + text(parent.children.slice(at + 1)).slice(0, 24);
+        for (const { key, pattern } of words) {
+          if (key.length <= formKey(own).length || !key.includes(formKey(own))) continue;
+          for (const m of window.matchAll(pattern)) {
+            const covers = m.index <= before.length && m.index + m[0].length >= before.length + own.length;
+            expect(covers, `${path}: "${own}" is linked inside "${m[0]}"`).toBe(false);
+          }
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(contentPages(locale).length * 2);
+  });
+
+  it('link 结算卡 / settlement card to the settlement account, not to the batch close', () => {
+    for (const [locale, word] of [['zh', '结算卡'], ['en', 'settlement card']] as const) {
+      for (const id of ['payout-failed', 'settlement-not-received']) {
+        const page = readPage(DIST, `${locale}/symptoms/${id}/index.html`);
+        const links = termLinks(page, locale);
+        const account = links.find((a) => attr(a, 'href') === `/${locale}/glossary/#settlement-account`);
+        expect(account && page.text(account).toLowerCase(), `${locale}/${id}`).toBe(word);
+        for (const a of links.filter((l) => attr(l, 'href') === `/${locale}/glossary/#settlement`)) {
+          expect(formKey(page.text(a)), `${locale}/${id}`).not.toMatch(/卡|账户|款|card|account/);
+        }
+      }
+    }
   });
 
   it('links terms on topic pages too', () => {
