@@ -111,7 +111,7 @@ describe('the built site', () => {
     }
   });
 
-  it('explains the five classes once, above the table, and says the acquirer\'s table wins', () => {
+  it('explains the five classes once, below the table, and says the acquirer\'s table wins', () => {
     for (const locale of Object.keys(LANGS) as (keyof typeof LANGS)[]) {
       const page = readPage(DIST, `${locale}/codes/index.html`);
       const section = page.one('section', (s) => attr(s, 'className') === 'code-classes')!;
@@ -123,9 +123,10 @@ describe('the built site', () => {
         expect(page.text(section)).toContain(t(locale, `codes.class.${c}.text`));
       }
       expect(page.text(section)).toContain(t(locale, 'codes.classes.acquirer'));
-      // Once: the explanation comes before the table and is not repeated in it.
+      // Once: the moves' legend comes before the table, the classes' explanation after it, as a detail.
       const html = readFileSync(join(DIST, `${locale}/codes/index.html`), 'utf8');
-      expect(html.indexOf('class="code-classes"')).toBeLessThan(html.indexOf('<table class="codes"'));
+      expect(html.indexOf('class="moves-legend"')).toBeLessThan(html.indexOf('<table class="codes"'));
+      expect(html.indexOf('class="code-classes"')).toBeGreaterThan(html.indexOf('</table>'));
       expect(html.split(t(locale, 'codes.class.D.text')).length - 1).toBe(1);
       expect(page.text(page.one('tr', (tr) => attr(tr, 'id') === 'code-00')!)).toContain(t(locale, 'codes.success.step'));
     }
