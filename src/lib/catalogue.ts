@@ -13,14 +13,16 @@ import { diagnosePaths } from './diagnose.ts';
 import { checkDiagnosis, type DiagnoseSource } from './diagnose-checks.ts';
 import { readGlossary } from './glossary-checks.ts';
 import { leftToFill } from './new-entry.ts';
+import { checkChanges, readRelease } from './release.ts';
 
 export type { Catalogue, GlossaryEntry, SymptomEntry, TopicPage } from './catalogue-types.ts';
 
 /**
  * Reads and checks everything under `root` (normally `faq/`). Throws a ContentError that lists
- * every problem, each with its file, field and fix; returns the catalogue otherwise.
+ * every problem, each with its file, field and fix; returns the catalogue otherwise. `changeRule:
+ * false` leaves out the rule that a change to what readers act on needs a changes line.
  */
-export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
+export function loadCatalogue(root: string, cwd = process.cwd(), { changeRule = true } = {}): Catalogue {
   const problems: Problem[] = [];
   const rel = (p: string) => relative(cwd, p) || p;
 
@@ -49,6 +51,8 @@ export function loadCatalogue(root: string, cwd = process.cwd()): Catalogue {
     });
   }
   checkSymptoms(symptoms, present, problems);
+  // `npm run release` records content whose watched fields changed: it turns the rule off.
+  checkChanges(symptoms, changeRule ? readRelease(root, rel, problems) : undefined, problems);
   const codeClasses = checkCodeClasses(readCodeClasses(root, rel, problems), symptoms, problems);
   const diagnoseSources = readDiagnosis(root, rel, problems);
   const diagnosis = checkDiagnosis(
