@@ -33,7 +33,11 @@ export function newEntryFile(id: string, locale: Locale, today: string): string 
   return `# yaml-language-server: $schema=../../../schemas/entry.schema.json\n${c.header}\n${body}\n`;
 }
 
-const COMMENTS: Record<Locale, Record<string, string>> = {
+type CommentKey =
+  | 'header' | 'id' | 'title' | 'summary' | 'category' | 'actors' | 'reviewed' | 'messages' | 'codes'
+  | 'aliases' | 'causes' | 'steps' | 'escalate' | 'when' | 'to' | 'avoid' | 'related' | 'changes';
+
+const COMMENTS: Record<Locale, Record<CommentKey, string>> = {
   zh: {
     header:
       '# 这个文件由 npm run new 生成。标着 TODO 的行还没写：写好后把注释里的 TODO 删掉。\n' +

@@ -78,7 +78,7 @@ export function jsonSchema(name: SchemaName, completions: Completions): Json {
   const spec = JSON_SCHEMAS.find((s) => s.name === name)!;
   // io: 'input': what an editor writes, so fields with a default are optional.
   const generated = z.toJSONSchema(spec.schema, { target: 'draft-07', io: 'input' }) as Json;
-  const docs = FIELD_DOCS[name];
+  const docs = FIELD_DOCS[name] ?? {};
   const complete = COMPLETE[name] ?? {};
   const out: Json = { $schema: generated['$schema'], $id: `pos-faq/${schemaFile(name)}` };
   out['title'] = `${docs['']?.[0] ?? name} · ${docs['']?.[1] ?? name}`;
@@ -120,7 +120,7 @@ function walk(
 
 /** Every field path of a generated schema that has no words in json-schema-docs.ts. */
 export function undocumented(name: SchemaName): string[] {
-  const docs = FIELD_DOCS[name];
+  const docs = FIELD_DOCS[name] ?? {};
   const generated = z.toJSONSchema(JSON_SCHEMAS.find((s) => s.name === name)!.schema, { target: 'draft-07', io: 'input' }) as Json;
   const missing: string[] = [];
   const visit = (node: Json, path: string) => {
