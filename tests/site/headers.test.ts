@@ -127,7 +127,7 @@ describe('_headers', () => {
       /(style-src 'self' )'sha256-[^']+'/,
       "$1'sha256-WIDGET-CSS-HASH'",
     );
-    for (const value of [csp, IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
+    for (const value of [csp, ADMIN_CSP, '/admin/*', IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
       expect(deploying, value).toContain(value);
     }
     expect(deploying).toMatch(/nginx/);
