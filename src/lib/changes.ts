@@ -47,9 +47,14 @@ export function changesFeed(entries: readonly SymptomEntry[], locale: Locale): s
   });
   for (const item of items) {
     const url = `${SITE_URL}/${locale}/symptoms/${item.entry.id}/#${changeAnchor(item, item.entry.changes.length)}`;
-    feed.addItem({ title: item.entry.title, id: url, link: url, description: item.note, date: day(item.date) });
+    // The library marks titles and summaries as HTML: escaped, entry text stays text in any reader.
+    feed.addItem({ title: asHtml(item.entry.title), id: url, link: url, description: asHtml(item.note), date: day(item.date) });
   }
   return feed.atom1();
+}
+
+function asHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 function day(date: string): Date {
