@@ -5,6 +5,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import widget from './src/integrations/widget.ts';
 import headers from './src/integrations/headers.ts';
 import pwa from './src/offline/pwa/integration.ts';
+import admin from './src/integrations/admin.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
@@ -37,6 +38,7 @@ export default defineConfig({
     widget(),
     pagefind(),
     pwa(),
+    admin(),
     headers(),
   ],
 });

@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { widgetCss } from './widget.ts';
 import { SEARCH_LOADER_HASH } from '../lib/search-loader.ts';
+import { ADMIN_CSP, ADMIN_DIR } from './admin.ts';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,12 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
           note: 'Pagefind index chunks: every name carries a content hash.',
         });
       }
+    } else if (folder === ADMIN_DIR) {
+      rules.push({
+        path: `/${ADMIN_DIR}/*`,
+        headers: { 'Content-Security-Policy': ADMIN_CSP, 'Cache-Control': SHORT },
+        note: 'The editors\' form (Sveltia CMS): its own policy, which lets it talk to GitHub. Revalidated after five minutes.',
+      });
     } else if (folder === 'app') {
       rules.push({
         path: '/app/*',

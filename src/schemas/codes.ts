@@ -24,10 +24,11 @@ export type Move = (typeof MOVES)[number];
  * One line of `faq/codes.yaml`: the class alone (`"05": C`), or the class with the next move where
  * the move derived from the class and the entry would be wrong (`"19": { class: C, move: retry }`).
  */
+const codeLineObject = z.strictObject({ class: z.enum(CODE_CLASSES), move: z.enum(MOVES).optional() });
 const codeLineSchema = z.preprocess(
   // The short form is the common one; reading it as { class } gives both forms one set of messages.
   (line) => (typeof line === 'string' ? { class: line } : line),
-  z.strictObject({ class: z.enum(CODE_CLASSES), move: z.enum(MOVES).optional() }),
+  codeLineObject,
 );
 export type CodeLine = z.output<typeof codeLineSchema>;
 
@@ -37,3 +38,9 @@ export type CodeLine = z.output<typeof codeLineSchema>;
  */
 export const codeClassesSchema = z.record(z.string(), codeLineSchema);
 export type CodeClasses = z.output<typeof codeClassesSchema>;
+
+/**
+ * The same table as an editor writes it, for the JSON Schema (a preprocess step has no JSON
+ * Schema of its own): the class alone or the object, built from the same parts.
+ */
+export const codeClassesInputSchema = z.record(z.string(), z.union([z.enum(CODE_CLASSES), codeLineObject]));

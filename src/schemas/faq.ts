@@ -46,6 +46,19 @@ export const reviewedDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the date an editor last checked it against its sources, like 2026-12-06')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
 
+/**
+ * One line of an entry's change log: a change a reader must know about (a step, what not to do,
+ * whom to call), written for that language's readers. Newest first. check:content refuses a change
+ * to those fields since the last release (faq/release.json) without a new line here.
+ */
+export const changeSchema = z.strictObject({
+  /** The day the change was made (YYYY-MM-DD). */
+  date: reviewedDate,
+  /** One sentence for readers: what changed and what they now do differently. */
+  note: text(200),
+});
+export type Change = z.output<typeof changeSchema>;
+
 export const symptomSchema = z.strictObject({
   /** Stable id, the same in both languages and equal to the file name. */
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "network-timeout"'),
@@ -72,6 +85,8 @@ export const symptomSchema = z.strictObject({
   /** Things that make it worse, such as charging again after a timeout. */
   avoid: z.array(text(400)).default([]),
   related: z.array(z.string()).default([]),
+  /** Changes a reader must know about, newest first (see faq/README.md, "Recording a change"). */
+  changes: z.array(changeSchema).default([]),
 });
 export type Symptom = z.output<typeof symptomSchema>;
 

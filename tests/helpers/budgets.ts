@@ -58,7 +58,9 @@ export interface SizeReport {
  * is one of these files.
  */
 export function measureSite(root: string, locales: readonly string[]): SizeReport {
-  const pages = filesUnder(root, (p) => p.endsWith('.html'));
+  // Readers' pages only: the editors' form (/admin/, Sveltia CMS, about 600 KB gzip) is an
+  // application for editors, never loaded by a reader's page.
+  const pages = filesUnder(root, (p) => p.endsWith('.html') && !p.startsWith('admin/'));
   const html = new Map(pages.map((p) => [p, gzipSize(join(root, p))]));
   const scripts = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.js')).map((p) => `/${p}`));
   const styles = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.css')).map((p) => `/${p}`));

@@ -90,13 +90,15 @@ describe.each(SITES)('offline bundle of the $name', ({ name, dist, lookups, entr
     expect(page.url()).toBe(session.url('zh/index.html'));
   });
 
-  it('says on every page visited that it is an offline copy, with its version and online address', async () => {
+  it('says on every page visited that it is an offline copy, with its version, online address and change list', async () => {
     const { page } = session;
     const notice = await page.$eval('.offline-notice', (el) => el.textContent ?? '');
     expect(notice).toContain('离线副本');
     expect(notice).toMatch(/\d+\.\d+\.\d+/);
     expect(notice).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(notice).toContain('https://');
+    // Where to see what changed since the bundle was built.
+    expect(notice).toMatch(/https?:\/\/\S+\/zh\/changes\//);
   });
 
   it.each(lookups)('looks up $q ($lang) with the box and opens $expect', async ({ lang, q, expect: id }) => {

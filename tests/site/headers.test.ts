@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeaders } from '../../scripts/static-server.mjs';
 import { HASHED_NAME, headerRules, IMMUTABLE, NO_CACHE, SHORT, SITE_CSP } from '../../src/integrations/headers.ts';
+import { ADMIN_CSP } from '../../src/integrations/admin.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 import { filesUnder } from '../helpers/site-pages.ts';
 
@@ -67,7 +68,13 @@ describe('_headers', () => {
       const headers = served(file);
       expect(headers['X-Content-Type-Options'], file).toBe('nosniff');
       expect(headers['Referrer-Policy'], file).toBe('strict-origin-when-cross-origin');
-      expect(headers['Content-Security-Policy'], file).toBe(file.endsWith('.html') ? SITE_CSP : undefined);
+      // Files that live among the pages (the feeds, llms.txt and the search descriptions under
+      // /zh/ and /en/; the CMS's script and fonts under /admin/) share their folder's rule: hosts
+      // join overlapping rules, so one file cannot be taken out, and a policy on a response that
+      // is not HTML does nothing.
+      const policy = file.startsWith('admin/') ? ADMIN_CSP : SITE_CSP;
+      const amongPages = /^(zh|en|admin)\//.test(file);
+      expect(headers['Content-Security-Policy'], file).toBe(file.endsWith('.html') || amongPages ? policy : undefined);
     }
   });
 
@@ -120,7 +127,7 @@ describe('_headers', () => {
       /(style-src 'self' )'sha256-[^']+'/,
       "$1'sha256-WIDGET-CSS-HASH'",
     );
-    for (const value of [csp, IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
+    for (const value of [csp, ADMIN_CSP, '/admin/*', IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
       expect(deploying, value).toContain(value);
     }
     expect(deploying).toMatch(/nginx/);

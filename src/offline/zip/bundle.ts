@@ -51,7 +51,13 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^sw\.js$/, 'the service worker, which browsers do not run from file://'],
   [/^app\/[^/]+\.webmanifest$/, 'the web app manifests, read only from a web server'],
   [/^[a-z]+\/offline\/index\.html$/, "the service worker's answer to a page it has not stored"],
+  [/^admin\//, "the editors' form, which needs the network and the Git host"],
 ];
+
+/** Whether a file of the built site stays out of the bundle (LEFT_OUT). */
+export function isLeftOut(file: string): boolean {
+  return LEFT_OUT.some(([pattern]) => pattern.test(file));
+}
 
 /**
  * Builds the offline bundle from the built site: `offline/pos-faq/` and `offline/pos-faq-offline.zip`.
@@ -90,7 +96,7 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
   }
 
   // Every file but those left out; the pages after rewriting.
-  const kept = sources.filter((f) => !LEFT_OUT.some(([pattern]) => pattern.test(f)));
+  const kept = sources.filter((f) => !isLeftOut(f));
   const pages = kept.filter((f) => f.endsWith('.html'));
   const willExist = new Set([...kept, ...bundle.keys(), STYLESHEET_FILE]);
   const warnings: string[] = [];

@@ -44,7 +44,7 @@ export async function rewritePage(file: string, html: string, context: PageConte
     vfile = await unified()
       .use(rehypeParse)
       .use(rehypeOfflineNotice, {
-        notices: noticesFor(file, version, date),
+        notices: noticesFor(file, version, date, onlineUrl),
         onlineUrl: onlineHome(onlineUrl, file),
         stylesheet,
       })
@@ -70,14 +70,22 @@ export function onlineHome(onlineUrl: string, file: string): string {
   return LOCALES.includes(first) ? `${onlineUrl}/${first}/` : `${onlineUrl}/`;
 }
 
-/** The language of a page from its place: `zh/…` or `en/…`; the root pages speak both. */
-function noticesFor(file: string, version: string, date: string): Notice[] {
+/**
+ * The language of a page from its place: `zh/…` or `en/…`; the root pages speak both. Each notice
+ * ends with the address of the online list of changes, so a reader can see what changed since
+ * the bundle was built (as text: the bundle links only to its own files).
+ */
+function noticesFor(file: string, version: string, date: string, onlineUrl: string): Notice[] {
   const first = file.split('/')[0] as Locale;
   const locales = LOCALES.includes(first) ? [first] : LOCALES;
   return locales.map((locale) => ({
     lang: HTML_LANG[locale],
     label: t(locale, 'offline.label'),
-    text: t(locale, 'punct.colon') + t(locale, 'offline.notice', { version, date }),
+    text:
+      t(locale, 'punct.colon') +
+      t(locale, 'offline.notice', { version, date }) +
+      (locale === 'zh' ? '。' : '. ') +
+      t(locale, 'offline.changes', { url: `${onlineUrl}/${locale}/changes/` }),
   }));
 }
 
