@@ -7,7 +7,7 @@ import { SHELL_PAGES } from '../../src/offline/pwa/files.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
 import type { Page } from 'puppeteer-core';
-import { controlled, copySite, holdIdle, isOfflinePage, lookup, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
+import { controlled, copySite, holdIdle, isOfflinePage, lookup, runIdle, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
 
 /**
  * The installable app (src/offline/pwa/) in Chromium, its network cut through the DevTools
@@ -62,9 +62,10 @@ describe('after one visit', () => {
     expect(await isOfflinePage(page)).toBe(true);
     expect(s.requests.slice(before)).toEqual([]);
 
-    // Once an English page has been opened online, English works offline as Chinese does.
+    // Once an English page has been opened online and been idle, English works offline as Chinese does.
     await s.offline(false);
     await visit(page, s.url, '/en/');
+    await runIdle(page);
     await controlled(page);
     await s.offline(true);
     const after = s.requests.length;
