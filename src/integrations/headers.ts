@@ -9,24 +9,35 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The policy of the site's own pages: same-origin scripts, styles, images and fetches, plus the
- * compilation of Pagefind's WebAssembly, and nothing else. No page has a frame, a font, a worker
- * (the lookup runs Pagefind with `noWorker`) or an inline script or style, so everything else
- * stays at `default-src 'none'`; a page that needs more fails the browser tests, which load every
- * page under this policy and require an empty console. The one inline script is the header
- * search's loader, admitted by its hash; the one form is the header search, which submits to the
- * site's own results page, hence `form-action 'self'`.
+ * compilation of Pagefind's WebAssembly, and nothing else. No page has a frame, a font, media,
+ * a plugin or an inline script or style. The one inline script is the header search's loader,
+ * admitted by its hash; the one form is the header search, which submits to the site's own
+ * results page, hence `form-action 'self'`. A page that needs more fails the browser tests, which
+ * load every page under this policy and require an empty console in all three engines.
+ *
+ * The web app manifest is allowed through `default-src 'self'` rather than `manifest-src`:
+ * WebKit (Safari, WebKitGTK 2.50) does not know `manifest-src` and logs an error for it on every
+ * page. So the default admits the site's own origin, and every fetch directive that falls back
+ * to it and that the site does not use is closed by name, which leaves the manifest (and the
+ * service worker's `worker-src`) as the only things `'self'` opens beyond the directives above.
+ * Every directive here is one that Chromium, Firefox and WebKit all know.
  */
 export const SITE_CSP = [
-  "default-src 'none'",
+  "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${SEARCH_LOADER_HASH}`,
   // The hash admits the widget's own stylesheet as a <style> element, which browsers without
   // constructed stylesheets (Safari before 16.4) need; other inline styles stay blocked.
   `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
   "img-src 'self'",
   "connect-src 'self'",
-  // The service worker (sw.js) and the web app manifests, both from the site itself.
+  // The service worker (sw.js), from the site itself.
   "worker-src 'self'",
-  "manifest-src 'self'",
+  // What the site never loads: closed here, since the default is 'self' for the manifest.
+  "font-src 'none'",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",

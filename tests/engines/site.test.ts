@@ -97,6 +97,24 @@ describe.each(ENGINES)('the site in %s', (name) => {
     await tab.close();
   });
 
+  // One search box on each home, its lookup under the heading (README, "One search box on the
+  // home"); every other page keeps the header's.
+  it('has one search box on the homes and the header box elsewhere', async () => {
+    const tab = await engine().newTab(PHONE);
+    const boxes = () =>
+      tab.evaluate(() => ({
+        lookups: document.querySelectorAll('pos-faq-lookup').length,
+        header: document.querySelectorAll('header search pos-faq-lookup').length,
+      }));
+    for (const home of ['/zh/', '/en/']) {
+      await tab.goto(at(home));
+      expect(await boxes(), home).toEqual({ lookups: 1, header: 0 });
+    }
+    await tab.goto(at('/en/codes/'));
+    expect(await boxes()).toEqual({ lookups: 1, header: 1 });
+    await tab.close();
+  });
+
   it('switches between the languages on the same page', async () => {
     const tab = await engine().newTab();
     await tab.goto(at('/zh/codes/'));

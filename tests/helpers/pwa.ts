@@ -21,7 +21,8 @@ export interface PwaSession {
   browser: Browser;
   /** Requests the server answered: a test cuts the network and checks none arrive. */
   requests: string[];
-  open(path: string): Promise<{ page: Page; log: string[] }>;
+  /** Opens a path in a new tab; `setup` runs on the tab first (emulation, scripts to preload). */
+  open(path: string, setup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; log: string[] }>;
   /**
    * Opens each path in the browser (as navigations, so through the worker's navigation route),
    * a few tabs at a time with the pages' scripts off, and returns those that were not answered
@@ -80,9 +81,10 @@ export async function servePwa(root: string, name: string): Promise<PwaSession> 
     url: server.url,
     browser,
     requests,
-    async open(path) {
+    async open(path, setup) {
       const page = await browser.newPage();
       const log = recordConsole(page);
+      await setup?.(page);
       if (cut) await apply();
       await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
       return { page, log };
@@ -120,11 +122,44 @@ export async function servePwa(root: string, name: string): Promise<PwaSession> 
   };
 }
 
-/** Waits until the page is controlled by an active service worker. */
+/**
+ * Waits until the page is controlled by an active service worker and the worker has precached
+ * the page's language (which the page asks for once it is idle or has searched).
+ */
 export async function controlled(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 30_000 });
+  await precached(page, await page.$eval('html', (h) => h.lang.slice(0, 2)));
 }
+
+/** What the worker says of a language (sw.ts, `status`). */
+export const workerStatus = (page: Page, lang: string) =>
+  page.evaluate(async (l) => {
+    const { active } = await navigator.serviceWorker.ready;
+    return new Promise<{ precached: boolean; saved: number; total: number }>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (e) => resolve(e.data);
+      active!.postMessage({ type: 'status', lang: l }, [channel.port2]);
+    });
+  }, lang);
+
+/** Waits until every file of a language's shell is stored. */
+export async function precached(page: Page, lang: string): Promise<void> {
+  for (const end = Date.now() + 30_000; !(await workerStatus(page, lang)).precached; ) {
+    if (Date.now() > end) throw new Error(`the ${lang} shell was not precached within 30 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Holds back the page's idle callbacks (set up before it loads) until `runIdle` lets them run. */
+export const holdIdle = (page: Page) =>
+  page.evaluateOnNewDocument(() => {
+    const held: IdleRequestCallback[] = ((window as unknown as { heldIdle: IdleRequestCallback[] }).heldIdle = []);
+    window.requestIdleCallback = (f) => held.push(f);
+  });
+export const runIdle = (page: Page) =>
+  page.evaluate(() => {
+    for (const f of (window as unknown as { heldIdle: IdleRequestCallback[] }).heldIdle.splice(0)) f({ didTimeout: false, timeRemaining: () => 50 });
+  });
 
 /**
  * Goes to a path and returns the status. When a newer worker takes over, the old one answers

@@ -7,7 +7,7 @@ import { SHELL_PAGES } from '../../src/offline/pwa/files.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
 import type { Page } from 'puppeteer-core';
-import { controlled, copySite, isOfflinePage, lookup, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
+import { controlled, copySite, holdIdle, isOfflinePage, lookup, runIdle, servePwa, visit, type PwaSession } from '../helpers/pwa.ts';
 
 /**
  * The installable app (src/offline/pwa/) in Chromium, its network cut through the DevTools
@@ -29,9 +29,11 @@ describe('after one visit', () => {
   });
   afterAll(() => s?.close());
 
-  it('opens the home, the codes page, entries opened before and a lookup offline; an unvisited entry gets the offline page', async () => {
+  it('after one lookup, opens the home, the codes page, entries opened before and a lookup offline; an unvisited entry gets the offline page', async () => {
     // The first page of all is an entry, loaded before any worker: it is stored all the same.
-    const { page, log } = await s.open(FIRST.slice(1));
+    // Its idle time is held back, so what follows comes of the one lookup alone.
+    const { page, log } = await s.open(FIRST.slice(1), holdIdle);
+    expect((await lookup(page, '连接超时')).length).toBeGreaterThan(0);
     await controlled(page);
     expect(await visit(page, s.url, ENTRY)).toBe(200);
 
@@ -39,7 +41,7 @@ describe('after one visit', () => {
     const before = s.requests.length;
     // The glossary and the quick card come from other parts of the site: checked once they exist.
     const later = ['/zh/glossary/', '/zh/card/'].filter((p) => existsSync(join(DIST, p, 'index.html')));
-    for (const path of ['/zh/', '/zh/codes/', '/zh/symptoms/', '/zh/diagnose/', '/zh/search/?q=%E7%AD%BE%E5%88%B0', ...later, ENTRY, FIRST, '/en/', '/en/codes/']) {
+    for (const path of ['/zh/', '/zh/codes/', '/zh/symptoms/', '/zh/diagnose/', '/zh/search/?q=%E7%AD%BE%E5%88%B0', ...later, ENTRY, FIRST]) {
       expect(await visit(page, s.url, path), path).toBe(200);
       expect(await isOfflinePage(page), path).toBe(false);
     }
@@ -55,13 +57,29 @@ describe('after one visit', () => {
     expect(saved).toContain(ENTRY);
     expect((await lookup(page, '打印纸')).length).toBeGreaterThan(0);
 
+    // English was never visited, so nothing of it is stored: its pages get the Chinese offline page.
+    await visit(page, s.url, '/en/codes/');
+    expect(await isOfflinePage(page)).toBe(true);
+    expect(s.requests.slice(before)).toEqual([]);
+
+    // Once an English page has been opened online and been idle, English works offline as Chinese does.
+    await s.offline(false);
+    await visit(page, s.url, '/en/');
+    await runIdle(page);
+    await controlled(page);
+    await s.offline(true);
+    const after = s.requests.length;
+    for (const path of ['/en/', '/en/codes/']) {
+      expect(await visit(page, s.url, path), path).toBe(200);
+      expect(await isOfflinePage(page), path).toBe(false);
+    }
     await visit(page, s.url, '/en/symptoms/paper-jam/');
     expect(await isOfflinePage(page)).toBe(true);
     expect(await page.$eval('html', (h) => h.lang)).toBe('en');
-    expect(s.requests.slice(before)).toEqual([]);
+    expect(s.requests.slice(after)).toEqual([]);
     await s.offline(false);
     expect(log.filter((l) => !l.startsWith('requestfailed'))).toEqual([]);
-  });
+  }, 90_000);
 });
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { buildInfo } from '../../lib/build-info.ts';
-import { pages, shellPatterns, type SavedPage } from './files.ts';
+import { pages, SHELL_GROUPS, shellPatterns, type SavedPage, type ShellGroup } from './files.ts';
 import type { Locale } from '../../schemas/faq.ts';
 
 const SOURCE = fileURLToPath(new URL('./sw.ts', import.meta.url));
@@ -19,9 +19,9 @@ const HASHED = /(^\/_astro\/)|(_[0-9a-f]{7,}\.pf_[a-z]+$)/;
 export interface ServiceWorkerBuild {
   /** Identifies the build: names the worker's caches, so two builds never share one. */
   build: string;
-  /** Files precached on the first visit, and their total size in bytes (uncompressed). */
-  count: number;
-  size: number;
+  /** Files of the shell, and their total size in bytes (uncompressed), per group: `common`
+   * and each language. A language visited precaches its group and `common`. */
+  shell: Record<ShellGroup, { count: number; size: number }>;
   /** What "Save for offline use" adds, per language. */
   saved: Record<Locale, { pages: number; bytes: number }>;
   /** Size of sw.js itself. */
@@ -31,35 +31,45 @@ export interface ServiceWorkerBuild {
 
 /**
  * Writes `sw.js` into a built site: Workbox's precaching, routing and strategies (bundled by
- * esbuild from sw.ts), the precache manifest that workbox-build's getManifest makes of the
- * shell (files.ts), with a revision per file, and the list of each language's other pages.
+ * esbuild from sw.ts), a precache manifest per group of the shell (files.ts: `common` and each
+ * language) that workbox-build's getManifest makes, with a revision per file, and the list of
+ * each language's other pages.
  */
 export async function buildServiceWorker(dist: string): Promise<ServiceWorkerBuild> {
-  const { manifestEntries = [], count, size, warnings } = await getManifest({
-    globDirectory: dist,
-    globPatterns: shellPatterns(dist),
-    globFollow: false,
-    // A page is asked for by its folder (/zh/codes/), which is also how a CDN serves it.
-    modifyURLPrefix: { '': '/' },
-    manifestTransforms: [
-      (entries) => ({
-        manifest: entries.map((entry) => ({
-          ...entry,
-          url: entry.url.replace(/(^|\/)index\.html$/, '$1'),
-          // Hashed names need no revision: their URL changes with their content.
-          revision: HASHED.test(entry.url) ? null : entry.revision,
-        })),
-        warnings: [],
-      }),
-    ],
-    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-  });
-  const shell = new Set(manifestEntries.map((e) => e.url));
+  const patterns = shellPatterns(dist);
+  const manifests = {} as Record<ShellGroup, Array<{ url: string; revision: string | null }>>;
+  const shellSizes = {} as ServiceWorkerBuild['shell'];
+  const warnings: string[] = [];
+  for (const group of SHELL_GROUPS) {
+    const result = await getManifest({
+      globDirectory: dist,
+      globPatterns: patterns[group],
+      globFollow: false,
+      // A page is asked for by its folder (/zh/codes/), which is also how a CDN serves it.
+      modifyURLPrefix: { '': '/' },
+      manifestTransforms: [
+        (entries) => ({
+          manifest: entries.map((entry) => ({
+            ...entry,
+            url: entry.url.replace(/(^|\/)index\.html$/, '$1'),
+            // Hashed names need no revision: their URL changes with their content.
+            revision: HASHED.test(entry.url) ? null : entry.revision,
+          })),
+          warnings: [],
+        }),
+      ],
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    });
+    manifests[group] = (result.manifestEntries ?? []).map(({ url, revision }) => ({ url, revision: revision ?? null }));
+    shellSizes[group] = { count: result.count, size: result.size };
+    warnings.push(...result.warnings);
+  }
+  const shell = new Set(Object.values(manifests).flatMap((entries) => entries.map((e) => e.url)));
   const list = pages(dist, shell);
   const { version, date } = buildInfo();
   // What the worker stores and how: a change to either makes a new build with caches of its own.
   const build = createHash('sha256')
-    .update(JSON.stringify([manifestEntries, list, readFileSync(SOURCE, 'utf8')]))
+    .update(JSON.stringify([manifests, list, readFileSync(SOURCE, 'utf8')]))
     .digest('hex')
     .slice(0, 12);
 
@@ -75,7 +85,7 @@ export async function buildServiceWorker(dist: string): Promise<ServiceWorkerBui
     define: {
       // Workbox logs its progress in development builds only.
       'process.env.NODE_ENV': '"production"',
-      'self.__WB_MANIFEST': JSON.stringify(manifestEntries),
+      __SHELL__: JSON.stringify(manifests),
       __BUILD__: JSON.stringify(build),
       __BUILD_DATE__: JSON.stringify(`${version} ${date}`),
       __PAGES__: JSON.stringify(list satisfies Record<Locale, SavedPage[]>),
@@ -86,5 +96,5 @@ export async function buildServiceWorker(dist: string): Promise<ServiceWorkerBui
   const saved = Object.fromEntries(
     Object.entries(list).map(([lang, entries]) => [lang, { pages: entries.length, bytes: entries.reduce((a, p) => a + p.bytes, 0) }]),
   ) as ServiceWorkerBuild['saved'];
-  return { build, count, size, saved, bytes: Buffer.byteLength(code), warnings };
+  return { build, shell: shellSizes, saved, bytes: Buffer.byteLength(code), warnings };
 }

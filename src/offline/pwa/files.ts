@@ -5,11 +5,14 @@ import { LOCALES, type Locale } from '../../schemas/faq.ts';
 /**
  * Which built files the service worker stores, and when (see README, "On a phone, offline").
  *
- * - The shell, precached on the first visit: for each language its home, catalogue, response
- *   codes, the whole guided diagnosis, the glossary and quick card when the site has them, the
- *   search results page, and the offline page; the language chooser; every stylesheet and script; the widget and its
- *   diagnosis trees; Pagefind's runtime, WebAssembly and the whole index of each language
- *   (fragments included, so results show their titles and excerpts offline); icons, manifests.
+ * - The shell, in groups: `common` (the language chooser, every stylesheet and script, the
+ *   widget, icons, manifests) and one per language (its home, catalogue, response codes, the
+ *   whole guided diagnosis, the glossary and quick card when the site has them, the search
+ *   results page, the offline page, the widget's diagnosis tree, and Pagefind's runtime,
+ *   WebAssembly and the whole index, fragments included, so results show titles and excerpts
+ *   offline). Nothing of it is fetched while a page loads: a language's group (with `common`)
+ *   is precached once its page is idle or its lookup has answered, and only the languages
+ *   visited (client.ts decides when; never under Save-Data before a search or a save).
  * - Every other page of a language, stored when it is opened, or all at once by "Save for
  *   offline use" (`pages()` lists them, with their sizes).
  */
@@ -18,15 +21,18 @@ export const SHELL_PAGES = ['', 'symptoms/', 'codes/', 'diagnose/', 'glossary/',
 /** The language's offline page, served for a page that is not stored. */
 export const OFFLINE_PAGE = 'offline/';
 
-/** Glob patterns (relative to dist/) of the shell: what `getManifest` precaches. */
-export function shellPatterns(dist: string): string[] {
-  const pages = LOCALES.flatMap((lang) =>
-    SHELL_PAGES.flatMap((page) => {
+/** A group of the shell: what the worker precaches together, `common` with each language. */
+export type ShellGroup = 'common' | Locale;
+export const SHELL_GROUPS: readonly ShellGroup[] = ['common', ...LOCALES];
+
+/** Glob patterns (relative to dist/) of each group of the shell: what `getManifest` precaches. */
+export function shellPatterns(dist: string): Record<ShellGroup, string[]> {
+  const language = (lang: Locale) => [
+    ...SHELL_PAGES.flatMap((page) => {
       if (page === 'diagnose/') return [`${lang}/diagnose/**/index.html`];
       return existsSync(join(dist, lang, page, 'index.html')) ? [`${lang}/${page}index.html`] : [];
     }),
-  );
-  const search = LOCALES.flatMap((lang) => [
+    `widget/diagnose/${lang}.json`,
     `pagefind/${lang}/pagefind.js`,
     `pagefind/${lang}/pagefind-entry.json`,
     `pagefind/${lang}/wasm.*.pagefind`,
@@ -34,17 +40,9 @@ export function shellPatterns(dist: string): string[] {
     `pagefind/${lang}/{index,fragment,filter}/*`,
     // The lookup's own data next to the index: the Traditional fold and the typo vocabulary.
     `pagefind/${lang}/pos-faq-*.js`,
-  ]);
-  return [
-    'index.html',
-    ...pages,
-    '_astro/*.{css,js}',
-    'widget/pos-faq.js',
-    'widget/diagnose/*.json',
-    'favicon.svg',
-    'app/*',
-    ...search,
   ];
+  const common = ['index.html', '_astro/*.{css,js}', 'widget/pos-faq.js', 'favicon.svg', 'app/*'];
+  return Object.fromEntries([['common', common], ...LOCALES.map((lang) => [lang, language(lang)])]) as Record<ShellGroup, string[]>;
 }
 
 /** A built page as "Save for offline use" lists it. */
@@ -56,7 +54,7 @@ export interface SavedPage {
   bytes: number;
 }
 
-/** Every page of each language, but the shell's pages (already stored) and the offline page. */
+/** Every page of each language, but the shell's pages (precached) and the offline page. */
 export function pages(dist: string, shell: ReadonlySet<string>): Record<Locale, SavedPage[]> {
   const out = {} as Record<Locale, SavedPage[]>;
   for (const lang of LOCALES) {

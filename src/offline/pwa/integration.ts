@@ -27,8 +27,9 @@ export default function pwaIntegration(): AstroIntegration {
         const sw = await buildServiceWorker(root);
         for (const warning of sw.warnings) logger.warn(warning);
         const saved = Object.entries(sw.saved).map(([l, s]) => `${l} ${s.pages} pages ${kb(s.bytes)}`);
+        const shell = Object.entries(sw.shell).map(([g, s]) => `${g} ${s.count} files ${kb(s.size)}`);
         logger.info(
-          `${SW_FILE}: ${kb(sw.bytes)}, build ${sw.build}; precaches ${sw.count} files, ${kb(sw.size)}; "save for offline use" adds ${saved.join(', ')}`,
+          `${SW_FILE}: ${kb(sw.bytes)}, build ${sw.build}; precaches, per language visited, common and that language: ${shell.join(', ')}; "save for offline use" adds ${saved.join(', ')}`,
         );
       },
     },

@@ -2,9 +2,12 @@
 /**
  * The site's service worker, bundled by build.ts. Workbox does the storing and serving:
  *
- * - precaching (workbox-precaching): the shell of both languages (files.ts), fetched and stored
- *   on install with a revision per file. A new build installs in full beside the old one or not
- *   at all, and the old worker keeps serving its own files until the new one takes over.
+ * - precaching (workbox-precaching): the shell (files.ts) in groups, `common` and one per
+ *   language, each a PrecacheController with a cache of its own and a revision per file. The
+ *   worker installs with nothing precached; a page asks for its language (`precache`) once it is
+ *   idle or its lookup has answered (client.ts), so only the languages visited are stored. A new
+ *   build installs, in full, every group the previous one had, beside it, or not at all; the
+ *   old worker keeps serving its own files until the new one takes over.
  * - pages (workbox-strategies CacheFirst): every page opened is stored in a cache named after the
  *   build; "Save for offline use" stores all of a language's pages in another. A page neither
  *   precached nor stored, with no network, gets the language's offline page.
@@ -16,14 +19,15 @@
  * Only same-origin GET requests are routed; everything else (other sites, vendors' embeds) goes
  * to the network untouched.
  */
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import type { WorkboxPlugin } from 'workbox-core';
 import type { SavedPage } from './files.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope;
+declare const __SHELL__: Record<string, Array<{ url: string; revision: string | null }>>;
 declare const __BUILD__: string;
 declare const __BUILD_DATE__: string;
 declare const __PAGES__: Record<string, SavedPage[]>;
@@ -32,6 +36,25 @@ const PREFIX = 'pos-faq-';
 const VISITED = `${PREFIX}visited-${__BUILD__}`;
 const savedCache = (lang: string) => `${PREFIX}saved-${lang}-${__BUILD__}`;
 const LANGS = Object.keys(__PAGES__);
+// One cache per group, kept from one build to the next: Workbox's revisions tell its files
+// apart, and each build's activation drops the files it no longer lists (as precacheAndRoute does).
+const SHELL = `${PREFIX}shell-`;
+const shells = new Map(
+  Object.entries(__SHELL__).map(([group, entries]) => {
+    const controller = new PrecacheController({ cacheName: SHELL + group });
+    controller.addToCacheList(entries);
+    return [group, controller] as const;
+  }),
+);
+const groupsOf = (lang: string) => ['common', lang];
+/** The precached copy of a URL, from whichever group holds it. */
+async function matchPrecache(url: string): Promise<Response | undefined> {
+  for (const controller of shells.values()) {
+    const found = await controller.matchPrecache(url);
+    if (found) return found;
+  }
+  return undefined;
+}
 const langOf = (path: string) => LANGS.find((l) => path.startsWith(`/${l}/`)) ?? LANGS[0]!;
 // Only complete answers are stored: never a 404, a redirect or an error page.
 const ok = new CacheableResponsePlugin({ statuses: [200] }) as WorkboxPlugin;
@@ -62,11 +85,33 @@ registerRoute(
   },
 );
 
-// Everything else of the shell: the precached file, whatever the network does.
-// Pagefind asks for pagefind-entry.json?ts=<now>, to get past HTTP caches: the precached entry is
-// the one that goes with this build's index, which is the point.
-precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/] });
-cleanupOutdatedCaches();
+// Everything else of the shell: the precached file once its group is stored, whatever the network
+// does (before that, the network). Pagefind asks for pagefind-entry.json?ts=<now>, to get past
+// HTTP caches: the precached entry is the one that goes with this build's index, which is the point.
+for (const controller of shells.values()) {
+  registerRoute(new PrecacheRoute(controller, { ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/] }));
+}
+
+/**
+ * Stores the shell of a language (and `common`) with Workbox's own install: files already stored
+ * with the same revision are not fetched again. Workbox stores precached files only while an
+ * install event runs (PrecacheStrategy checks the event's type), so a language asked for later,
+ * by a page, lends the message's lifetime under that name.
+ */
+async function precache(lang: string, event: ExtendableEvent): Promise<void> {
+  const asInstall = { type: 'install', waitUntil: (p: Promise<unknown>) => event.waitUntil(p) } as unknown as ExtendableEvent;
+  for (const group of groupsOf(lang)) await shells.get(group)!.install(event.type === 'install' ? event : asInstall);
+}
+
+/** True when every file of a language's shell (and `common`) is stored. */
+async function precached(lang: string): Promise<boolean> {
+  for (const group of groupsOf(lang)) {
+    if (!(await caches.has(SHELL + group))) return false;
+    const stored = new Set((await (await caches.open(SHELL + group)).keys()).map((r) => r.url));
+    for (const key of shells.get(group)!.getURLsToCacheKeys().values()) if (!stored.has(key)) return false;
+  }
+  return true;
+}
 
 /**
  * When a newer worker is waiting, tells it to take over and answers true: the navigation then
@@ -93,8 +138,13 @@ self.addEventListener('activate', (event) =>
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && !name.endsWith(`-${__BUILD__}`)) await caches.delete(name);
+        // The shell's caches outlive builds (Workbox cleans them below); the single precache of
+        // builds before the shell was split by language goes.
+        const old = name.startsWith(PREFIX) && !name.startsWith(SHELL) && !name.endsWith(`-${__BUILD__}`);
+        if (old || name.startsWith('workbox-precache-v2-')) await caches.delete(name);
       }
+      // Workbox drops the files this build no longer lists; a group never stored stays absent.
+      for (const [group, controller] of shells) if (await caches.has(SHELL + group)) await controller.activate(event);
       // The very first page did not go through a worker: store it like any page opened later
       // (and any other page open now that is not stored yet).
       const visited = await caches.open(VISITED);
@@ -115,7 +165,14 @@ self.addEventListener('activate', (event) =>
  * the browser retries later; a page that no longer exists is dropped.
  */
 async function carryOver(event: ExtendableEvent): Promise<void> {
-  const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && !n.endsWith(`-${__BUILD__}`));
+  const all = await caches.keys();
+  // The languages precached before: this build precaches them too before it may take over.
+  const legacy = all.some((n) => n.startsWith('workbox-precache-v2-'));
+  for (const lang of LANGS) {
+    const had = all.includes(SHELL + lang) && (await (await caches.open(SHELL + lang)).keys()).length > 0;
+    if (had || legacy) await precache(lang, event);
+  }
+  const names = all.filter((n) => n.startsWith(PREFIX) && !n.startsWith(SHELL) && !n.endsWith(`-${__BUILD__}`));
   const visited = await caches.open(VISITED);
   for (const name of names) {
     const saved = /^pos-faq-saved-([a-z]+)-/.exec(name)?.[1];
@@ -172,11 +229,13 @@ self.addEventListener('message', (event) => {
   const lang = data?.lang && __PAGES__[data.lang] ? data.lang : null;
   if (data?.type === 'skip-waiting') {
     void self.skipWaiting();
+  } else if (data?.type === 'precache' && lang) {
+    event.waitUntil(precache(lang, event).then(() => reply({ precached: true }), () => reply({ error: 'network' })));
   } else if (data?.type === 'status' && lang) {
     event.waitUntil(status(lang).then(reply));
   } else if (data?.type === 'save' && lang) {
     event.waitUntil(
-      save(lang, event, reply).then(
+      precache(lang, event).then(() => save(lang, event, reply)).then(
         () => reply({ saved: true }),
         async (error: unknown) => {
           const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
@@ -193,7 +252,9 @@ self.addEventListener('message', (event) => {
 
 /** The language's offline page, with the list of the other pages stored on this device. */
 async function offlinePage(lang: string): Promise<Response> {
-  const page = await matchPrecache(`/${lang}/offline/`);
+  // A language never visited has no offline page stored: the one of a language visited, then.
+  let page = await matchPrecache(`/${lang}/offline/`);
+  for (const other of LANGS) page ??= await matchPrecache(`/${other}/offline/`);
   if (!page) return Response.error();
   const { stored } = await status(lang);
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -219,5 +280,5 @@ async function status(lang: string) {
     if (inSaved || (await visited?.match(page.url))) stored.push({ url: page.url, title: page.title });
     bytes += page.bytes;
   }
-  return { build: __BUILD__, date: __BUILD_DATE__, total: list.length, saved: savedCount, bytes, stored };
+  return { build: __BUILD__, date: __BUILD_DATE__, total: list.length, saved: savedCount, bytes, stored, precached: await precached(lang) };
 }
