@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 export const SITE_CSP = [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${SEARCH_LOADER_HASH}`,
-  // The hash admits the widget's own stylesheet as a <style> element, which browsers without
-  // constructed stylesheets (Safari before 16.4) need; other inline styles stay blocked.
-  `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
+  // The hashes admit the widget's own stylesheets (the first script's and its views chunk's) as
+  // <style> elements, which browsers without constructed stylesheets (Safari before 16.4) need;
+  // other inline styles stay blocked.
+  `style-src 'self' ${(['styles.css', 'views.css'] as const).map((f) => `'sha256-${createHash('sha256').update(widgetCss(f)).digest('base64')}'`).join(' ')}`,
   "img-src 'self'",
   "connect-src 'self'",
   // The service worker (sw.js) and the web app manifests, both from the site itself.
