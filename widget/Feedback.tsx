@@ -11,7 +11,7 @@ export interface FeedbackProps {
 
 /**
  * "Did this solve it?" with two buttons labelled in words, at the end of every entry view. Once
- * answered, a thank-you takes the buttons' place (in a live region, so it is heard); nothing is
+ * answered, a thank-you takes the buttons' place (in a polite live region, so it is heard); nothing is
  * sent anywhere: the host counts the event if it wants to.
  */
 export class Feedback extends Component<FeedbackProps, { answered?: boolean }> {
@@ -26,7 +26,7 @@ export class Feedback extends Component<FeedbackProps, { answered?: boolean }> {
         <p id="pf-fb" class="pf-fb-q">
           {strings['feedback.question']}
         </p>
-        <p role="status" class="pf-fb-row">
+        <p aria-live="polite" class="pf-fb-row">
           {this.state.answered
             ? strings['feedback.thanks']
             : [

@@ -124,7 +124,17 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
         note: 'Stylesheets and scripts bundled by Astro: every name carries a content hash.',
       });
     } else if (folder === 'widget') {
-      for (const file of inside) byFile(`/widget/${file}`, file, 'The embeddable lookup, loaded by other sites.', true);
+      for (const file of inside) {
+        if (!file.startsWith('entry/')) byFile(`/widget/${file}`, file, 'The embeddable lookup, loaded by other sites.', true);
+      }
+      // The entries the widget opens inside itself: one file per entry, so one rule for the folder.
+      if (inside.some((file) => file.startsWith('entry/'))) {
+        rules.push({
+          path: '/widget/entry/*',
+          headers: { ...CORS, 'Cache-Control': SHORT },
+          note: 'The entries the embedded lookup opens inside itself, read by other sites. Stable names: revalidated after five minutes.',
+        });
+      }
     } else if (folder === 'pagefind') {
       const chunkFolders = new Set<string>();
       for (const file of inside) {

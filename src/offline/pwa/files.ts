@@ -40,6 +40,8 @@ export function shellPatterns(dist: string): string[] {
     ...pages,
     '_astro/*.{css,js}',
     'widget/pos-faq.js',
+    // Its views chunk: the site's lookup loads it for the diagnosis and the notes under results.
+    'widget/pos-faq-views.*.js',
     'widget/diagnose/*.json',
     'favicon.svg',
     'app/*',
