@@ -146,10 +146,12 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
 
   it('opens the `entry` attribute (a code) at once, el.open() with an id and a code, and rejects an unknown one', async () => {
     const tab = await openHost(engine(), { lang: 'en', attributes: { entry: '51' } });
+    // Opened with the page, maybe before the test listens: the title and the full page say which.
     await entryTitle(tab);
-    expect(await seen(tab, 'pos-faq-open')).toEqual([
-      { id: 'insufficient-funds', url: `${faq.url}/en/symptoms/insufficient-funds/`, from: 'deeplink' },
-    ]);
+    expect(
+      await tab.evaluate(() => document.querySelector('pos-faq-lookup')!.shadowRoot!.querySelector<HTMLAnchorElement>('.pf-full a')!.href),
+    ).toBe(`${faq.url}/en/symptoms/insufficient-funds/`);
+    await tab.evaluate(() => (window as unknown as { seen: Seen[] }).seen.splice(0));
     const opened = await tab.evaluate(async () => {
       const el = document.querySelector('pos-faq-lookup') as HTMLElement & { open(x: string): Promise<void> };
       const titles: string[] = [];
@@ -162,14 +164,17 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
     });
     expect(opened.titles).toHaveLength(2);
     expect(opened.error).toEqual(['LookupError', 'unknown']);
-    expect((await seen(tab, 'pos-faq-open')).map((d) => d['id'])).toEqual(['insufficient-funds', 'paper-jam', expect.any(String)]);
+    const opens = await seen(tab, 'pos-faq-open');
+    expect(opens[0]).toEqual({ id: 'paper-jam', url: `${faq.url}/en/symptoms/paper-jam/`, from: 'deeplink' });
+    expect(opens.map((d) => d['from'])).toEqual(['deeplink', 'deeplink']);
     expect(pageLines(await tab.console())).toEqual([]);
     await tab.close();
   });
 
   it('lists the `suggest` entries on focus, leaving out an unknown one with one warning', async () => {
     const tab = await openHost(engine(), { lang: 'zh-CN', attributes: { suggest: '51,paper-jam,nope' } });
-    await tab.typeInWidget('');
+    // WebKitWebDriver sends no empty text: there a space, which the box trims away.
+    await tab.typeInWidget(name === 'webkit' ? ' ' : '');
     const hrefs = await options(tab);
     expect(hrefs).toEqual([`${faq.url}/zh/symptoms/insufficient-funds/`, `${faq.url}/zh/symptoms/paper-jam/`]);
     await press(tab, '[role="option"]');
