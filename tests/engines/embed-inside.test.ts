@@ -91,7 +91,7 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
   it('opens a chosen result inside, a related entry too, and goes back to the results with the query kept', async () => {
     const tab = await openHost(engine(), { lang: 'en' });
     await tab.typeInWidget('receipt blank');
-    const hrefs = await options(tab);
+    const hrefs = (await options(tab))!;
     expect(hrefs[0]).toBe(`${faq.url}/en/symptoms/receipt-blank/`);
     await tab.press('ArrowDown');
     await tab.press('Enter');
@@ -128,7 +128,7 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
     await press(tab, '.pf-feedback button', 'Yes');
     expect(await seen(tab, 'pos-faq-feedback')).toEqual([{ id: opens[1]!['id'], helpful: true, query: 'receipt blank' }]);
     await press(tab, '.pf-entry .pf-nav button');
-    await entryTitle(tab, title);
+    await entryTitle(tab, title!);
     await press(tab, '.pf-entry .pf-nav button');
     const back = await tab.waitFor(
       () => {
@@ -175,7 +175,7 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
     const tab = await openHost(engine(), { lang: 'zh-CN', attributes: { suggest: '51,paper-jam,nope' } });
     // WebKitWebDriver sends no empty text: there a space, which the box trims away.
     await tab.typeInWidget(name === 'webkit' ? ' ' : '');
-    const hrefs = await options(tab);
+    const hrefs = (await options(tab))!;
     expect(hrefs).toEqual([`${faq.url}/zh/symptoms/insufficient-funds/`, `${faq.url}/zh/symptoms/paper-jam/`]);
     await press(tab, '[role="option"]');
     await entryTitle(tab);
