@@ -95,7 +95,7 @@ export class EntryView extends Component<EntryViewProps, State> {
                 <span class="pf-code">{code}</span>
               ))}
             </p>
-            <p class="pf-step">{data.summary}</p>
+            <p class="pf-lead">{data.summary}</p>
             <h3 class="pf-h">{s['entry.steps']}</h3>
             <ol class="pf-steps">
               {data.steps.map((step) => (
@@ -123,6 +123,7 @@ export class EntryView extends Component<EntryViewProps, State> {
                     <li>
                       <a
                         href={page(site, `${locale}/symptoms/${r.id}/`)}
+                        part="related"
                         onClick={(e) => {
                           if (plain(e)) {
                             e.preventDefault();
