@@ -19,7 +19,11 @@ export const BUDGETS = {
   // the catalogue as the error note's link on the site itself (~100 B). The data and the code that
   // folds, measures answers and corrects typos live in those scripts, next to each index, not in
   // the widget. Room for it came from JSX on Preact's own h instead of preact/jsx-runtime (-174 B;
-  // the @jsx pragma in widget/*.tsx): no budget above 13 KB.
+  // the @jsx pragma in widget/*.tsx): no budget above 13 KB. Answers inside the widget (issue 20)
+  // fit by moving out what the box does not need before the first search: the diagnosis, the
+  // notes under the results, their strings and styles now live in the views chunk
+  // (widget/views.ts, loaded on first focus); the first script keeps the element's new API,
+  // the chunk's loader and the entry stack (13,278 bytes).
   widget: 13 * 1024,
   // A search downloads the index chunks of its words (src/integrations/pagefind.ts,
   // indexChunkSize): with Pagefind's default chunks a zh chunk was 35 KB; at the size set there
