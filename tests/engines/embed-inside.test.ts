@@ -212,4 +212,35 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
     expect(pageLines(await tab.console())).toEqual([]);
     await tab.close();
   });
+
+  it('ends the guided diagnosis on the entry view, with the host contact, and goes back to the last question', async () => {
+    const tab = await openHost(engine(), { lang: 'en', children: CONTACT });
+    await press(tab, 'button.pf-diag');
+    // The first answer each time, until the diagnosis ends on an entry.
+    for (let i = 0; i < 10; i++) {
+      const end = await tab.waitFor(
+        () => {
+          const root = document.querySelector('pos-faq-lookup')!.shadowRoot!;
+          return root.querySelector('.pf-entry h2') ? 'entry' : root.querySelector('button[part="answer"]') ? 'question' : null;
+        },
+        [],
+        'a question or the entry',
+      );
+      if (end === 'entry') break;
+      await press(tab, 'button[part="answer"]');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await entryTitle(tab);
+    const view = await tab.evaluate(() => {
+      const root = document.querySelector('pos-faq-lookup')!.shadowRoot!;
+      const slot = root.querySelector<HTMLSlotElement>('.pf-entry .pf-contact slot');
+      return { contact: slot?.assignedElements().map((e) => e.id), focused: root.activeElement?.tagName };
+    });
+    expect(view).toEqual({ contact: ['host-contact'], focused: 'H2' });
+    expect((await seen(tab, 'pos-faq-open')).map((d) => d['from'])).toEqual(['diagnosis']);
+    await press(tab, '.pf-entry .pf-nav button');
+    await tab.waitFor(() => document.querySelector('pos-faq-lookup')!.shadowRoot!.querySelector('button[part="answer"]'), [], 'the last question');
+    expect(pageLines(await tab.console())).toEqual([]);
+    await tab.close();
+  });
 });
