@@ -193,7 +193,8 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
         const root = document.querySelector('pos-faq-lookup')!.shadowRoot!;
         const slot = root.querySelector<HTMLSlotElement>('.pf-contact slot');
         const link = root.querySelector<HTMLAnchorElement>('a[part="report"]');
-        return slot && link && { label: root.querySelector('.pf-contact p')!.textContent, slotted: slot.assignedElements().map((e) => e.id), report: link.href };
+        // The note for the whole query: under load a pause in typing may search part of it first.
+        return slot && link?.href.includes('bread&') && { label: root.querySelector('.pf-contact p')!.textContent, slotted: slot.assignedElements().map((e) => e.id), report: link.href };
       },
       [],
       'the contact and the report link',
@@ -239,7 +240,8 @@ describe.each(ENGINES)('answers inside the embedded widget in %s', (name) => {
     expect(view).toEqual({ contact: ['host-contact'], focused: 'H2' });
     expect((await seen(tab, 'pos-faq-open')).map((d) => d['from'])).toEqual(['diagnosis']);
     await press(tab, '.pf-entry .pf-nav button');
-    await tab.waitFor(() => document.querySelector('pos-faq-lookup')!.shadowRoot!.querySelector('button[part="answer"]'), [], 'the last question');
+    // A boolean: Firefox's BiDi does not hand a DOM element back from the page.
+    await tab.waitFor(() => !!document.querySelector('pos-faq-lookup')!.shadowRoot!.querySelector('button[part="answer"]'), [], 'the last question');
     expect(pageLines(await tab.console())).toEqual([]);
     await tab.close();
   });
