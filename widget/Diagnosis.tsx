@@ -3,11 +3,12 @@
 /** @jsxFrag Fragment */
 import { Fragment, h, type ComponentChildren } from 'preact';
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
-// search-client before parts: esbuild lays modules out in import order, and this order gzips 9 bytes
-// smaller than the other, which the widget's size budget needs (tests/unit/widget-budget.test.ts).
-import { safeUrl, type LookupResult } from './search-client.ts';
+// In the views chunk (views.ts): safeUrl is the first script's own (shared.ts).
+import { safeUrl } from './shared.ts';
+import type { LookupResult } from './search-client.ts';
 import { entryLink, errorNote, page } from './parts.tsx';
 import type { Strings } from './strings.ts';
+import { WIDGET_VIEW_STRINGS } from '../src/i18n/widget.ts';
 
 /**
  * The guided diagnosis in progress. Lookup keeps it in its state, because the `mode` attribute
@@ -38,14 +39,18 @@ export interface DiagnosisProps {
  *
  * @param go Moves in the diagnosis (null: back to the box); the caller focuses what is shown then.
  * @param choose Follows the entry the diagnosis ends on.
+ * @param inside Shows that entry inside the widget instead (the entry view, whose back control
+ *   returns to the last question); absent when entries open on the FAQ site (`open="page"`).
  */
 export function diagnosis(
   diag: Diag,
   { strings, site, locale }: DiagnosisProps,
   go: (diag: Diag | null) => void,
   choose: (result: LookupResult) => void,
+  inside?: (id: string, back: () => void) => ComponentChildren,
 ): [ComponentChildren, string] {
   const { data, steps } = diag;
+  const words = WIDGET_VIEW_STRINGS[locale as 'zh' | 'en'];
   let question = data?.questions[data.start];
   let entry: LookupResult | undefined;
   for (const i of data ? steps : []) {
@@ -60,6 +65,7 @@ export function diagnosis(
   }
   // A tree that leads nowhere (a newer site, a broken file) counts as one that did not load.
   const failed = diag.failed || (data && !question && !entry);
+  if (entry && inside) return [inside(entry.id, () => go({ ...diag, steps: steps.slice(0, -1) })), ''];
   return [
     <>
       {failed ? (
@@ -69,10 +75,10 @@ export function diagnosis(
           {/* .pf-who: the muted second line of an option, here the kicker and the question's help. */}
           <p class="pf-who">
             {data.title}
-            {entry ? '' : ` · ${strings.step(question!.depth)}`}
+            {entry ? '' : ` · ${words['diagnose.step'].replace('{n}', String(question!.depth))}`}
           </p>
           <h2 class="pf-q" part="question" tabIndex={-1}>
-            {entry ? strings.found : question!.question}
+            {entry ? words['diagnose.found'] : question!.question}
           </h2>
           {entry ? (
             <div class="pf-list">{entryLink(strings, entry, choose, ' →')}</div>
@@ -105,7 +111,7 @@ export function diagnosis(
         </button>
         {steps.length > 0 && (
           <button class="pf-link" part="button" onClick={() => go({ ...diag, steps: [] })}>
-            ↺ {strings.restart}
+            ↺ {words['diagnose.restart']}
           </button>
         )}
       </p>

@@ -1,7 +1,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { h, render } from 'preact';
+import { createRef, h, render } from 'preact';
+import { adoptStyles } from './sheets.ts';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
 import {
@@ -41,24 +42,6 @@ const scriptSite = (() => {
   return new URL(script?.src ? '../' : '/', script?.src || document.baseURI).href;
 })();
 
-let sheet: CSSStyleSheet | undefined;
-/**
- * Styles go in through a constructed stylesheet: a strict host CSP (no 'unsafe-inline' in
- * style-src) blocks a <style> element but not adoptedStyleSheets. Browsers without constructed
- * stylesheets (Safari before 16.4) get a <style> element, which works wherever the CSP allows it.
- */
-function applyStyles(root: ShadowRoot): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.append(style);
-  }
-}
-
 /** `detail` of the `pos-faq-search` event, fired after each search the box shows. */
 export interface PosFaqSearchDetail {
   query: string;
@@ -73,6 +56,15 @@ export interface PosFaqSearchDetail {
 /** A copy for the host, so that what the host does with a result cannot change what the box shows. */
 const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
 
+/** Says so, once a line, prefixed; a host console that throws must not reach the host page. */
+const warn = (message: string) => {
+  try {
+    console.warn(`${PREFIX} ${message}`);
+  } catch {
+    // Nothing to do: the widget never throws into the host page.
+  }
+};
+
 /**
  * `<pos-faq-lookup>`: the FAQ lookup as a custom element, with the site's guided diagnosis behind
  * a button (or at once with `mode="diagnose"`). Attributes `lang`, `query`, `theme`, `limit`,
@@ -80,8 +72,11 @@ const copy = (r: LookupResult): LookupResult => ({ ...r, codes: [...r.codes] });
  * and cross shadow boundaries. Nothing here throws into the host page.
  */
 class PosFaqLookup extends HTMLElement {
-  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base', 'mode', 'action'];
+  static observedAttributes = ['lang', 'query', 'theme', 'limit', 'base', 'mode', 'action', 'open', 'entry', 'suggest', 'report-href'];
   #root: ShadowRoot | undefined;
+  #lookup = createRef<Lookup>();
+  /** The `entry` attribute last opened, so that a re-render does not open it again. */
+  #entry: string | null = null;
   /** Set on the first focus or keystroke; nothing is fetched before. */
   #engaged = false;
   #reported = new Set<string>();
@@ -117,8 +112,9 @@ class PosFaqLookup extends HTMLElement {
       focused = !!light && light === document.activeElement;
       this.#typed = light?.value ?? '';
       this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      applyStyles(this.#root);
+      adoptStyles(this.#root, css);
     }
+    this.#entry = null;
     // `autosearch` (a results page) searches its `query` at once; a box someone has typed into or
     // is in searches what is there.
     if (focused || this.#typed || this.hasAttribute('autosearch')) this.#engage();
@@ -131,6 +127,8 @@ class PosFaqLookup extends HTMLElement {
   }
 
   #engage() {
+    const lookup = this.#lookup.current;
+    if (lookup?.props.suggest) lookup.views().then((views) => views.suggest(lookup), () => {});
     if (this.#engaged) return;
     this.#engaged = true;
     // Start loading while the user types; a failure is reported by the search that needs it.
@@ -140,6 +138,17 @@ class PosFaqLookup extends HTMLElement {
 
   attributeChangedCallback() {
     if (this.#root && this.isConnected) this.#render();
+  }
+
+  /**
+   * Opens an entry inside the widget by its id or a response code it explains (`51`,
+   * `paper-jam`), as the `entry` attribute does. Resolves once the entry is shown; rejects with
+   * the widget's LookupError: `type` `unknown` when the site has no such entry or code, else as
+   * `lookup` does.
+   */
+  open(idOrCode: string): Promise<void> {
+    // Before the element is connected there is no Lookup: a rejection, never a throw.
+    return Promise.resolve().then(() => this.#lookup.current!.openEntry(String(idOrCode ?? '')));
   }
 
   disconnectedCallback() {
@@ -176,15 +185,29 @@ class PosFaqLookup extends HTMLElement {
     });
   }
 
+  #fire<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
   #render() {
     const lang = this.#lang;
     const site = this.#site;
+    const locale = siteLocale(lang);
+    const strings = STRINGS[lang];
+    // On the FAQ site itself, entries are pages of the same site: results go there, and nothing
+    // the host element carries in its light DOM (a contact, a brand) is shown.
+    const home = location.href.startsWith(site);
     render(
       <Lookup
-        strings={STRINGS[lang]}
+        ref={this.#lookup}
+        strings={strings}
         lang={lang}
         site={site}
-        locale={siteLocale(lang)}
+        locale={locale}
+        inside={!home && this.getAttribute('open') !== 'page'}
+        home={home}
+        suggest={this.getAttribute('suggest')}
+        reportHref={this.getAttribute('report-href')}
         query={this.getAttribute('query') ?? this.#typed}
         limit={this.#limit}
         engaged={this.#engaged}
@@ -192,29 +215,27 @@ class PosFaqLookup extends HTMLElement {
         search={(q, literal) => this.#search(q, literal)}
         action={this.getAttribute('action')}
         onSearch={(o) =>
-          this.dispatchEvent(
-            new CustomEvent<PosFaqSearchDetail>('pos-faq-search', {
-              detail: { query: o.query, count: o.results.length, matched: o.matched, corrected: o.corrected ?? null },
-              bubbles: true,
-              composed: true,
-            }),
-          )
+          this.#fire<PosFaqSearchDetail>('pos-faq-search', {
+            query: o.query,
+            count: o.results.length,
+            matched: o.matched,
+            corrected: o.corrected ?? null,
+          })
         }
         mode={this.getAttribute('mode')}
         diagnose={() => this.#report(diagnosis(site, lang))}
-        onSelect={(result) =>
-          this.dispatchEvent(
-            new CustomEvent('pos-faq-select', {
-              detail: copy(result),
-              bubbles: true,
-              composed: true,
-              cancelable: true,
-            }),
-          )
-        }
+        onSelect={(result) => this.#fire('pos-faq-select', copy(result), true)}
       />,
       this.#root!,
     );
+    // The `entry` attribute: a deep link, opened once per value. An unknown one says so once.
+    const entry = this.getAttribute('entry');
+    if (entry && entry !== this.#entry) {
+      this.#entry = entry;
+      this.open(entry).catch((error: LookupError) =>
+        error.type === 'unknown' ? warn(`entry: ${error.message}`) : this.#fail(error),
+      );
+    }
   }
 
   /** Tells the host once per kind of failure: one console line and one event. Never throws. */
@@ -223,15 +244,9 @@ class PosFaqLookup extends HTMLElement {
     const message = error instanceof Error ? error.message : String(error);
     if (this.#reported.has(type)) return;
     this.#reported.add(type);
+    warn(message);
     try {
-      console.warn(`${PREFIX} ${message}`);
-      this.dispatchEvent(
-        new CustomEvent<PosFaqErrorDetail>('pos-faq-error', {
-          detail: { type, message },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.#fire<PosFaqErrorDetail>('pos-faq-error', { type, message });
     } catch {
       // The host may have replaced console with something that throws; that must not reach the host.
     }

@@ -20,9 +20,10 @@ export interface LookupResult {
 /**
  * Why the index could not be used: the `type` of a `pos-faq-error` event. `blocked`: the page's
  * CSP forbids WebAssembly (the host can fix it); `unsupported`: the browser has no WebAssembly at
- * all (switched off, or Safari's Lockdown Mode), whatever the page allows.
+ * all (switched off, or Safari's Lockdown Mode), whatever the page allows. `unknown`: `el.open()`
+ * or the `entry` attribute named an id or response code the site does not have (never an event).
  */
-export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported';
+export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported' | 'unknown';
 
 export class LookupError extends Error {
   readonly type: LoadErrorType;

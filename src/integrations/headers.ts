@@ -25,9 +25,10 @@ import { fileURLToPath } from 'node:url';
 export const SITE_CSP = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${SEARCH_LOADER_HASH}`,
-  // The hash admits the widget's own stylesheet as a <style> element, which browsers without
-  // constructed stylesheets (Safari before 16.4) need; other inline styles stay blocked.
-  `style-src 'self' 'sha256-${createHash('sha256').update(widgetCss()).digest('base64')}'`,
+  // The hashes admit the widget's own stylesheets (the first script's and its views chunk's) as
+  // <style> elements, which browsers without constructed stylesheets (Safari before 16.4) need;
+  // other inline styles stay blocked.
+  `style-src 'self' ${(['styles.css', 'views.css'] as const).map((f) => `'sha256-${createHash('sha256').update(widgetCss(f)).digest('base64')}'`).join(' ')}`,
   "img-src 'self'",
   "connect-src 'self'",
   // The service worker (sw.js), from the site itself.
@@ -135,7 +136,17 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
         note: 'Stylesheets and scripts bundled by Astro: every name carries a content hash.',
       });
     } else if (folder === 'widget') {
-      for (const file of inside) byFile(`/widget/${file}`, file, 'The embeddable lookup, loaded by other sites.', true);
+      for (const file of inside) {
+        if (!file.startsWith('entry/')) byFile(`/widget/${file}`, file, 'The embeddable lookup, loaded by other sites.', true);
+      }
+      // The entries the widget opens inside itself: one file per entry, so one rule for the folder.
+      if (inside.some((file) => file.startsWith('entry/'))) {
+        rules.push({
+          path: '/widget/entry/*',
+          headers: { ...CORS, 'Cache-Control': SHORT },
+          note: 'The entries the embedded lookup opens inside itself, read by other sites. Stable names: revalidated after five minutes.',
+        });
+      }
     } else if (folder === 'pagefind') {
       const chunkFolders = new Set<string>();
       for (const file of inside) {

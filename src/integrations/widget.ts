@@ -27,16 +27,19 @@ const TARGET = ['chrome92', 'firefox90', 'safari15'];
  * count against the size budget. The site's CSP allows exactly this text by its hash (see
  * headers.ts), for browsers that must fall back to a <style> element.
  */
-export function widgetCss(): string {
-  const source = readFileSync(join(dirname(WIDGET_ENTRY), 'styles.css'), 'utf8');
+export function widgetCss(file: 'styles.css' | 'views.css' = 'styles.css'): string {
+  const source = readFileSync(join(dirname(WIDGET_ENTRY), file), 'utf8');
   return esbuild.transformSync(source, { loader: 'css', minify: true, target: TARGET }).code.trim();
 }
 
-/** The widget imports its stylesheet as a string for a constructed stylesheet. */
+/** The widget and its views chunk import their stylesheets as strings for constructed stylesheets. */
 const cssAsMinifiedText: esbuild.Plugin = {
   name: 'pos-faq:css-text',
   setup(build) {
-    build.onLoad({ filter: /styles\.css$/ }, () => ({ contents: widgetCss(), loader: 'text' }));
+    build.onLoad({ filter: /(styles|views)\.css$/ }, ({ path }) => ({
+      contents: widgetCss(path.endsWith('views.css') ? 'views.css' : 'styles.css'),
+      loader: 'text',
+    }));
   },
 };
 
@@ -52,9 +55,14 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * esbuild settings for the embeddable bundle: one classic script, Preact inside, no globals.
  * `minify: false` gives the readable build the browser tests run as "source".
  */
-export function widgetBuildOptions({ minify = true }: { minify?: boolean } = {}): esbuild.BuildOptions {
+export function widgetBuildOptions({
+  minify = true,
+  views = 'pos-faq-views.js',
+}: { minify?: boolean; views?: string } = {}): esbuild.BuildOptions {
   return {
     entryPoints: [WIDGET_ENTRY],
+    // The views chunk's file name, which carries its content hash (widget/views-loader.ts).
+    define: { POS_FAQ_VIEWS: JSON.stringify(views) },
     bundle: true,
     format: 'iife',
     target: TARGET,
@@ -73,6 +81,38 @@ export function widgetBuildOptions({ minify = true }: { minify?: boolean } = {})
 }
 
 /**
+ * In the views chunk, `preact` is the first script's (widget/shared.ts): one Preact renders both.
+ * Type-only imports of it are erased before resolution, so they keep Preact's own types.
+ */
+const sharedPreact: esbuild.Plugin = {
+  name: 'pos-faq:shared-preact',
+  setup(build) {
+    build.onResolve({ filter: /^preact$/ }, () => ({ path: join(dirname(WIDGET_ENTRY), 'shared.ts') }));
+  },
+};
+
+/**
+ * esbuild settings for the views chunk (widget/views.ts): the entry view, the diagnosis, the
+ * feedback and the suggestions, loaded by the first script when first needed. Always minified:
+ * the readable build of the first script loads the same chunk as the shipped one.
+ */
+export function viewsBuildOptions(): esbuild.BuildOptions {
+  return {
+    entryPoints: [join(dirname(WIDGET_ENTRY), 'views.ts')],
+    bundle: true,
+    format: 'iife',
+    target: TARGET,
+    minify: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [sharedPreact, cssAsMinifiedText],
+    write: false,
+    logLevel: 'silent',
+  };
+}
+
+/**
  * Escapes every non-ASCII character as a \uXXXX sequence. esbuild does that in strings, but
  * leaves the Chinese in regular expression literals (src/lib/codes.ts) as it is; a host page in
  * GBK that loads the widget from a server which sends no charset would then decode it wrongly.
@@ -85,6 +125,8 @@ export function asciiOnly(code: string): string {
 
 export interface WidgetBundle {
   code: string;
+  /** The views chunk: its file name under widget/ (content-hashed) and its code. */
+  views: { file: string; code: string };
   /** The first 10 hex digits of its SHA-256: the name of the pinned copy, `pos-faq.<hash>.js`. */
   hash: string;
   /** The Subresource Integrity value of the pinned copy. */
@@ -94,8 +136,17 @@ export interface WidgetBundle {
 /** Builds the widget bundle in memory. */
 export async function buildWidget({ minify = true }: { minify?: boolean } = {}): Promise<WidgetBundle> {
   let result: esbuild.BuildResult<{ write: false }>;
+  let views: WidgetBundle['views'];
   try {
-    result = (await esbuild.build(widgetBuildOptions({ minify }))) as esbuild.BuildResult<{ write: false }>;
+    const chunk = (await esbuild.build(viewsBuildOptions())) as esbuild.BuildResult<{ write: false }>;
+    const viewsCode = asciiOnly(chunk.outputFiles[0]!.text);
+    views = {
+      file: `pos-faq-views.${createHash('sha256').update(viewsCode).digest('hex').slice(0, 10)}.js`,
+      code: viewsCode,
+    };
+    result = (await esbuild.build(
+      widgetBuildOptions({ minify, views: views.file }),
+    )) as esbuild.BuildResult<{ write: false }>;
   } catch (error) {
     throw new Error(`The lookup widget does not build: fix the error in widget/ that esbuild reports below.`, {
       cause: error,
@@ -106,7 +157,7 @@ export async function buildWidget({ minify = true }: { minify?: boolean } = {}):
   const code = asciiOnly(text);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-  return { code, hash, integrity };
+  return { code, hash, integrity, views };
 }
 
 let built: Promise<WidgetBundle> | undefined;
@@ -130,11 +181,13 @@ export default function widgetIntegration(): AstroIntegration {
     name: 'pos-faq:widget',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use('/widget/pos-faq.js', (_req, res, next) => {
+        server.middlewares.use((req, res, next) => {
+          const path = req.url?.split('?')[0] ?? '';
+          if (!/^\/widget\/pos-faq(-views\.[0-9a-f]+)?\.js$/.test(path)) return next();
           buildWidget().then(
-            ({ code }) => {
+            ({ code, views }) => {
               res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-              res.end(code);
+              res.end(path.includes('-views.') ? views.code : code);
             },
             (error: unknown) => next(error),
           );
@@ -142,13 +195,17 @@ export default function widgetIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = join(fileURLToPath(dir), 'widget');
-        const { code, hash, integrity } = await widgetBundle();
+        const { code, hash, integrity, views } = await widgetBundle();
         mkdirSync(out, { recursive: true });
         const pinned = `pos-faq.${hash}.js`;
         writeFileSync(join(out, 'pos-faq.js'), code);
+        // Named by its content and never overwritten: pinned widgets of earlier builds name theirs.
+        writeFileSync(join(out, views.file), views.code);
         writeFileSync(join(out, pinned), code);
         writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ file: pinned, integrity }, null, 2)}\n`);
-        logger.info(`widget: ${(code.length / 1024).toFixed(1)} KiB minified, pinned as ${pinned}`);
+        logger.info(
+          `widget: ${(code.length / 1024).toFixed(1)} KiB minified, pinned as ${pinned}; views chunk ${views.file} ${(views.code.length / 1024).toFixed(1)} KiB`,
+        );
       },
     },
   };

@@ -6,10 +6,48 @@
  */
 
 /** The attributes of `<pos-faq-lookup>`, in the order the guide lists them. */
-export const WIDGET_ATTRIBUTES = ['lang', 'query', 'theme', 'limit', 'base', 'mode', 'action', 'autosearch'] as const;
+export const WIDGET_ATTRIBUTES = [
+  'lang',
+  'query',
+  'theme',
+  'limit',
+  'base',
+  'mode',
+  'action',
+  'autosearch',
+  'open',
+  'entry',
+  'suggest',
+  'report-href',
+] as const;
+
+/** The light-DOM slots the host fills with its own markup. */
+export const WIDGET_SLOTS = ['contact', 'brand'] as const;
+
+/** The element's methods. */
+export const WIDGET_METHODS = ['lookup', 'search', 'open'] as const;
 
 /** The events the widget fires on its element; all bubble and cross shadow roots. */
-export const WIDGET_EVENTS = ['pos-faq-select', 'pos-faq-search', 'pos-faq-error'] as const;
+export const WIDGET_EVENTS = ['pos-faq-select', 'pos-faq-open', 'pos-faq-search', 'pos-faq-feedback', 'pos-faq-error'] as const;
+
+/** The host's own markup for the two slots, as the guide shows it. */
+export const SLOTS_SNIPPET = `<pos-faq-lookup lang="en" report-href="https://support.example.com/missing?q={query}&lang={lang}">
+  <img slot="brand" src="/img/logo.svg" alt="Example Payments support" height="32">
+  <a slot="contact" href="tel:+861012345678">Call us: 010 1234 5678</a>
+</pos-faq-lookup>`;
+
+/**
+ * How a vendor counts which entries the widget opened and whether they solved the problem, in
+ * their own analytics (the site sends nothing anywhere). \`track\` stands for their analytics call.
+ */
+export const COUNT_SNIPPET = `document.addEventListener('pos-faq-open', (event) => {
+  const { id, url, from } = event.detail; // from: result, suggest, deeplink, diagnosis, related
+  track('faq_open', { id, from });
+});
+document.addEventListener('pos-faq-feedback', (event) => {
+  const { id, helpful, query } = event.detail;
+  track(helpful ? 'faq_solved' : 'faq_not_solved', { id, query });
+});`;
 
 /**
  * How a vendor counts the queries the lookup had no good answer for, in their own analytics: the
@@ -48,3 +86,39 @@ export function embedSnippet(site: string, lang: 'zh-CN' | 'en'): string {
 export function pinnedSnippet(site: string, lang: 'zh-CN' | 'en', file: string, integrity: string): string {
   return `<script src="${site}/widget/${file}" integrity="${integrity}" crossorigin="anonymous" async></script>\n<pos-faq-lookup lang="${lang}"></pos-faq-lookup>`;
 }
+
+/** The events and methods, as the guide shows them. */
+export const EVENTS_SNIPPET = `const el = document.querySelector('pos-faq-lookup');
+
+el.addEventListener('pos-faq-select', (event) => {
+  const { id, url, title, summary, actor, codes, step } = event.detail;
+  // event.preventDefault();
+});
+
+el.addEventListener('pos-faq-open', (event) => {
+  const { id, url, from } = event.detail;
+});
+
+el.addEventListener('pos-faq-feedback', (event) => {
+  const { id, helpful, query } = event.detail;
+});
+
+el.addEventListener('pos-faq-search', (event) => {
+  const { query, count, matched, corrected } = event.detail;
+});
+
+el.addEventListener('pos-faq-error', (event) => {
+  const { type, message } = event.detail; // 'timeout' | 'network' | 'blocked' | 'unsupported'
+});
+
+await customElements.whenDefined('pos-faq-lookup');
+const results = await el.lookup('51');
+const { matched, corrected } = await el.search('充正'); // what the box would say
+await el.open('51'); // shows the entry for code 51 inside the lookup`;
+
+/** Theming through the custom properties, as the guide shows it. */
+export const STYLING_SNIPPET = `pos-faq-lookup {
+  --pos-faq-accent: #c2410c;
+  --pos-faq-font: "Helvetica Neue", Arial, sans-serif;
+  --pos-faq-radius: 4px;
+}`;

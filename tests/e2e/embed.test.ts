@@ -166,8 +166,8 @@ describe('the widget on another origin, under a strict CSP and hostile CSS', () 
     expect(log).toEqual([]);
   });
 
-  it('opens the chosen entry on the FAQ site and tells the host first', async () => {
-    const { page, log } = await openHost({ faq: faq.url, lang: 'en' });
+  it('with open="page", opens the chosen entry on the FAQ site and tells the host first', async () => {
+    const { page, log } = await openHost({ faq: faq.url, lang: 'en', attributes: { open: 'page' } });
     const hrefs = await typeAndWait(page, 'receipt blank');
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);

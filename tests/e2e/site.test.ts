@@ -88,5 +88,34 @@ describe('the site in Chromium', () => {
     expect(await page.$eval('pos-faq-lookup', (el) => el.shadowRoot!.querySelectorAll('style').length)).toBe(1);
     expect(log).toEqual([]);
   });
+
+  it('asks "Did this solve it?" on an entry page: pos-faq-feedback on the page, a thank-you, nothing sent', async () => {
+    const { page, log } = await session.open('en/symptoms/paper-jam/');
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      document.addEventListener('pos-faq-feedback', (e) => seen.push((e as CustomEvent).detail));
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.click('[data-feedback] button[data-helpful="false"]');
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([
+      { id: 'paper-jam', helpful: false, query: '' },
+    ]);
+    expect(await page.$eval('[data-feedback] .feedback-row', (el) => el.textContent)).toBe('Thank you for telling us.');
+    expect(requests).toEqual([]);
+    expect(log).toEqual([]);
+  });
+
+  it("runs the embed guide's live examples under the site CSP: entry, el.open() and the event log", async () => {
+    const { page, log } = await session.open('zh/embed/');
+    const title = () => page.$eval('#demo-entry', (el) => el.shadowRoot?.querySelector('.pf-entry h2')?.textContent ?? '');
+    await page.waitForFunction(() => document.querySelector('#demo-entry')?.shadowRoot?.querySelector('.pf-entry h2'));
+    expect(await title()).toContain('51');
+    await page.click('#demo-open');
+    await page.waitForFunction(() => document.querySelector('#demo-entry')?.shadowRoot?.querySelector('.pf-entry h2')?.textContent?.includes('A0'));
+    expect(await page.$eval('#demo-log', (el) => el.textContent)).toContain('pos-faq-open {"id":');
+    expect(log).toEqual([]);
+  });
 });
 

@@ -140,8 +140,8 @@ describe.each(ENGINES)('the embedded widget in %s', (name) => {
     await tab.close();
   });
 
-  it('resolves lookup("51") to insufficient funds, then opens a chosen entry on the FAQ site', async () => {
-    const tab = await openHost(engine(), { faq: faq.url, lang: 'en' });
+  it('resolves lookup("51") to insufficient funds, then with open="page" opens a chosen entry on the FAQ site', async () => {
+    const tab = await openHost(engine(), { faq: faq.url, lang: 'en', attributes: { open: 'page' } });
     const first = await tab.evaluate(async () => {
       const el = document.querySelector('pos-faq-lookup') as HTMLElement & {
         lookup(q: string): Promise<{ id: string }[]>;

@@ -7,7 +7,11 @@ import { filesUnder } from './site-pages.ts';
 /** The size budgets, in gzipped bytes (1 KB = 1,024 bytes). */
 export const BUDGETS = {
   htmlMedian: 7 * 1024,
-  js: 27 * 1024,
+  // 33 KB since issue 20: the widget's views chunk (widget/pos-faq-views.<hash>.js, 5.3 KB: the
+  // entry view, the diagnosis and the notes under the results, loaded on the first focus) is a
+  // script the site's readers download too, and "Did this solve it?" on the entry pages and the
+  // embed guide's live examples add 0.6 KB. At 27 KB the site had 0.1 KB left.
+  js: 33 * 1024,
   css: 17 * 1024,
   // 13 KB since the search issue (11). What the kilobyte above 12 pays for, at 13,212 bytes:
   // the pos-faq-search event and the el.search() outcome (~200 B), the results page's Enter and
@@ -19,7 +23,11 @@ export const BUDGETS = {
   // the catalogue as the error note's link on the site itself (~100 B). The data and the code that
   // folds, measures answers and corrects typos live in those scripts, next to each index, not in
   // the widget. Room for it came from JSX on Preact's own h instead of preact/jsx-runtime (-174 B;
-  // the @jsx pragma in widget/*.tsx): no budget above 13 KB.
+  // the @jsx pragma in widget/*.tsx): no budget above 13 KB. Answers inside the widget (issue 20)
+  // fit by moving out what the box does not need before the first search: the diagnosis, the
+  // notes under the results, their strings and styles now live in the views chunk
+  // (widget/views.ts, loaded on first focus); the first script keeps the element's new API,
+  // the chunk's loader and the entry stack (13,278 bytes).
   widget: 13 * 1024,
   // A search downloads the index chunks of its words (src/integrations/pagefind.ts,
   // indexChunkSize): with Pagefind's default chunks a zh chunk was 35 KB; at the size set there
@@ -49,8 +57,9 @@ export interface SizeReport {
  * What the site's pages make a reader download, measured on the built files:
  *
  * - HTML: every page, as the median of their gzipped sizes;
- * - JS: every script a page references, every script Astro bundled (`_astro/*.js`), and the Pagefind
- *   runtime the lookup imports on first use (`pagefind/<lang>/pagefind.js`). The two languages'
+ * - JS: every script a page references, every script Astro bundled (`_astro/*.js`), the widget's
+ *   views chunk (`widget/pos-faq-views.<hash>.js`) and the Pagefind runtime the lookup imports on
+ *   first use (`pagefind/<lang>/pagefind.js`). The two languages'
  *   runtimes are the same file under two addresses and a reader loads one, so the larger counts;
  * - CSS: every stylesheet a page links and every one Astro bundled.
  *
@@ -62,7 +71,11 @@ export function measureSite(root: string, locales: readonly string[]): SizeRepor
   // application for editors, never loaded by a reader's page.
   const pages = filesUnder(root, (p) => p.endsWith('.html') && !p.startsWith('admin/'));
   const html = new Map(pages.map((p) => [p, gzipSize(join(root, p))]));
-  const scripts = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.js')).map((p) => `/${p}`));
+  const scripts = new Set(
+    filesUnder(root, (p) => (p.startsWith('_astro/') && p.endsWith('.js')) || /^widget\/pos-faq-views\.[0-9a-f]+\.js$/.test(p)).map(
+      (p) => `/${p}`,
+    ),
+  );
   const styles = new Set(filesUnder(root, (p) => p.startsWith('_astro/') && p.endsWith('.css')).map((p) => `/${p}`));
   for (const file of pages) {
     const page = readPage(root, file);

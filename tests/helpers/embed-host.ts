@@ -24,10 +24,14 @@ export interface HostOptions {
   base?: string;
   csp?: string;
   pinned?: { file: string; integrity: string };
+  /** More attributes of the element (`suggest`, `entry`, `report-href`…), written as they are. */
+  attributes?: Record<string, string>;
+  /** The host's light-DOM children of the element: `<a slot="contact">`, `<img slot="brand">`. */
+  children?: string;
 }
 
 /** The vendor's page: everything comes from the query string, since the page may run no script of its own. */
-export function hostPage({ faq, lang = 'zh-CN', base, pinned }: HostOptions): string {
+export function hostPage({ faq, lang = 'zh-CN', base, pinned, attributes = {}, children = '' }: HostOptions): string {
   const script = pinned
     ? `<script src="${faq}/widget/${pinned.file}" integrity="${pinned.integrity}" crossorigin="anonymous" async></script>`
     : `<script src="${faq}/widget/pos-faq.js" async></script>`;
@@ -43,7 +47,9 @@ ${script}
 <body>
 <h1>Hilfe zum Kartenterminal</h1>
 <form action="/suche" method="get"><label>Suche <input id="host-input" name="q"></label></form>
-<pos-faq-lookup lang="${lang}"${base ? ` base="${base}"` : ''}></pos-faq-lookup>
+<pos-faq-lookup lang="${lang}"${base ? ` base="${base}"` : ''}${Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join('')}>${children}</pos-faq-lookup>
 <p><a id="host-link" href="#kontakt">Kontakt</a></p>
 <h2 id="kontakt">Kontakt</h2>
 </body>

@@ -173,6 +173,37 @@ describe("the widget's own links offline", () => {
   });
 });
 
+describe('an entry inside the widget offline', () => {
+  // The views chunk and the entry's data load from file:// as classic scripts (issue 20), as the
+  // index does: el.open() shows the entry inside the box, with its links naming files.
+  it('el.open("51") shows the entry inside from file://, with file links, an empty console and no request off the disk', async () => {
+    const { folder } = await offlineBundle(DIST, 'site');
+    const session = await openOffline({ folder, browser, path: 'en/index.html', viewport: { width: 360, height: 740 } });
+    try {
+      const view = await session.page.evaluate(async () => {
+        const el = document.querySelector('pos-faq-lookup') as HTMLElement & { open(x: string): Promise<void> };
+        await el.open('51');
+        const root = el.shadowRoot!;
+        return {
+          title: root.querySelector('.pf-entry h2')?.textContent,
+          steps: root.querySelectorAll('.pf-entry ol li').length,
+          full: root.querySelector<HTMLAnchorElement>('.pf-full a')?.href,
+          related: [...root.querySelectorAll<HTMLAnchorElement>('.pf-related a')].map((a) => a.href),
+        };
+      });
+      expect(view.title).toContain('51');
+      expect(view.steps).toBeGreaterThan(1);
+      expect(view.full).toBe(session.url('en/symptoms/insufficient-funds/index.html'));
+      expect(view.related.length).toBeGreaterThan(0);
+      for (const href of view.related) expect(href).toMatch(/^file:.*\/symptoms\/[^/]+\/index\.html$/);
+      expect(session.log).toEqual([]);
+      expect(session.offsite()).toEqual([]);
+    } finally {
+      await session.page.close();
+    }
+  });
+});
+
 describe('offline bundle on a phone and a desktop screen', () => {
   it.each([360, 1280])(
     'fits %i px without sideways scrolling (screenshots in tests/.out/offline-shots/)',

@@ -6,6 +6,7 @@ import { loadCatalogue } from '../../src/lib/catalogue.ts';
 import { trail, type DiagnoseNode, type Diagnosis } from '../../src/lib/diagnose.ts';
 import { LOCALES, type Locale } from '../../src/schemas/faq.ts';
 import { STRINGS } from '../../widget/strings.ts';
+import { WIDGET_VIEW_STRINGS } from '../../src/i18n/widget.ts';
 import { launch } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
 import { offlineBundle, openOffline, type OfflineSession } from '../helpers/offline.ts';
@@ -104,7 +105,7 @@ describe.each(LOCALES)('the diagnosis offline in %s', (locale) => {
       expect(answers).toHaveLength(node.answers.length);
       await answers[answer]!.click();
     }
-    await shows(page, strings.found);
+    await shows(page, WIDGET_VIEW_STRINGS[locale]['diagnose.found']);
     const link = (await page.waitForSelector('pos-faq-lookup:not(search *) >>> a[part="option"]'))!;
     expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(session.url(`${locale}/symptoms/${entry}/index.html`));
     expect(await link.evaluate((a) => a.querySelector('.pf-title')?.textContent)).toBe(`${title(locale, entry)} →`);
@@ -113,7 +114,7 @@ describe.each(LOCALES)('the diagnosis offline in %s', (locale) => {
     await (await widgetButton(page, `← ${strings.back}`)).click();
     await shows(page, steps.at(-1)!.node.question);
     await (await page.$$('pos-faq-lookup:not(search *) >>> button[part="answer"]'))[steps.at(-1)!.answer]!.click();
-    await shows(page, strings.found);
+    await shows(page, WIDGET_VIEW_STRINGS[locale]['diagnose.found']);
     await Promise.all([page.waitForNavigation(), page.click('pos-faq-lookup:not(search *) >>> a[part="option"]')]);
     expect(page.url()).toBe(session.url(`${locale}/symptoms/${entry}/index.html`));
     expect(await h1(page)).toBe(title(locale, entry));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspDirectives, hostCsp } from '../../src/lib/embed.ts';
+import { COUNT_SNIPPET, cspDirectives, hostCsp, WIDGET_ATTRIBUTES, WIDGET_EVENTS, WIDGET_METHODS, WIDGET_SLOTS } from '../../src/lib/embed.ts';
 import { DIST } from '../helpers/build.ts';
 import { attr, readPage } from '../helpers/html.ts';
 
@@ -26,8 +26,10 @@ describe.each([
 
   it('has a live demo in its own language, loaded by the widget script', () => {
     expect(attr(page.one('html'), 'lang')).toBe(lang);
-    // The header search's and the demo's.
-    expect(page.all('pos-faq-lookup').map((el) => attr(el, 'lang'))).toEqual([lang, lang]);
+    // The header search's, the demo's, and the live examples of `suggest` and `entry`.
+    const widgets = page.all('pos-faq-lookup');
+    expect(widgets.map((el) => attr(el, 'lang'))).toEqual([lang, lang, lang, lang]);
+    expect(widgets.map((el) => attr(el, 'suggest') ?? attr(el, 'entry') ?? null)).toEqual([null, null, '51,A0,paper-jam', '51']);
     expect(page.all('script').map((s) => attr(s, 'src'))).toContain('/widget/pos-faq.js');
   });
 
@@ -50,19 +52,18 @@ describe.each([
     expect(code).toContain(`Content-Security-Policy: ${hostCsp(origin)}`);
   });
 
-  it('documents every attribute and both events', () => {
+  it('documents every attribute, slot, method and event', () => {
     const names = page.all('code').map((c) => page.text(c));
     for (const name of [
-      'lang',
-      'query',
-      'theme',
-      'limit',
-      'base',
-      'pos-faq-select',
-      'pos-faq-error',
+      ...WIDGET_ATTRIBUTES,
+      ...WIDGET_SLOTS,
+      ...WIDGET_METHODS.map((m) => `${m}()`),
+      ...WIDGET_EVENTS,
       '--pos-faq-accent',
     ]) {
       expect(names, name).toContain(name);
     }
+    // How to count both new events in the host's analytics.
+    expect(code).toContain(COUNT_SNIPPET);
   });
 });

@@ -136,11 +136,11 @@ describe('_headers', () => {
   it('is repeated in the README for nginx and S3/CloudFront', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const deploying = readme.slice(readme.indexOf('## Deploying'));
-    // The README names the header search loader's and the widget stylesheet's hashes by
+    // The README names the header search loader's and the widget's two stylesheets' hashes by
     // placeholders, since they change with the code.
     const csp = SITE_CSP.replace(/'sha256-[^']+'/, "'sha256-SEARCH-LOADER-HASH'").replace(
-      /(style-src 'self' )'sha256-[^']+'/,
-      "$1'sha256-WIDGET-CSS-HASH'",
+      /(style-src 'self' )'sha256-[^']+' 'sha256-[^']+'/,
+      "$1'sha256-WIDGET-CSS-HASH' 'sha256-WIDGET-VIEWS-CSS-HASH'",
     );
     for (const value of [csp, ADMIN_CSP, '/admin/*', IMMUTABLE, SHORT, NO_CACHE, 'sw.js', 'nosniff', 'strict-origin-when-cross-origin', 'cross-origin']) {
       expect(deploying, value).toContain(value);

@@ -57,8 +57,9 @@ describe('the built site', () => {
           .map((s) => attr(s, 'src'))
           .filter((src) => src !== '/widget/pos-faq.js');
         // The app client, which registers the service worker, is on every page (tests/offline/pwa*.test.ts);
-        // the quick card's print button is the one other script (tests/e2e/card.test.ts).
-        const own = route === '/card/' ? 1 : 0;
+        // the quick card's print button (tests/e2e/card.test.ts), an entry's "Did this solve it?"
+        // (tests/e2e/site.test.ts) and the embed guide's live examples are the others.
+        const own = ['/card/', '/embed/'].includes(route) || route.startsWith('/symptoms/') && route !== '/symptoms/' ? 1 : 0;
         expect(others.filter((src) => !isAppScript(src)), route).toHaveLength(own);
         expect(others.length, route).toBe(1 + own);
       }

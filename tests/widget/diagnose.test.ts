@@ -113,7 +113,7 @@ describe('the diagnosis in the widget', () => {
         expect(steps.length).to.be.within(1, 4);
         const selected = selections();
         try {
-          const el = mount({ lang });
+          const el = mount({ lang, open: 'page' });
           await open(el, label);
           for (const [i, { id, answer }] of steps.entries()) {
             const q = data.questions[id]!;
@@ -176,7 +176,7 @@ describe('the diagnosis in the widget', () => {
   it('is fully usable from the keyboard, focus following the questions', async () => {
     const data = await tree(SITE, 'en');
     const steps = route(data, 'receipt-blank');
-    const el = mount({ lang: 'en' });
+    const el = mount({ lang: 'en', open: 'page' });
     const start = await until(() => button(el, LANGS[1].button), 'the diagnosis button');
     start.focus();
     await press('Enter');
@@ -225,7 +225,7 @@ describe('the diagnosis in the widget', () => {
 
   it('opens at once with mode="diagnose", without taking the focus, and closes when it is removed', async () => {
     const data = await tree(SITE, 'en');
-    const el = mount({ lang: 'en', mode: 'diagnose' });
+    const el = mount({ lang: 'en', mode: 'diagnose', open: 'page' });
     await shows(el, data.questions[data.start]!.question, { focus: false });
     expect(document.activeElement).to.not.equal(el);
     expect(input(el)).to.equal(null);
@@ -237,7 +237,7 @@ describe('the diagnosis in the widget', () => {
 
   it('starts over in the new language when lang changes', async () => {
     const [zh, en] = await Promise.all([tree(SITE, 'zh'), tree(SITE, 'en')]);
-    const el = mount({ lang: 'zh-CN', mode: 'diagnose' });
+    const el = mount({ lang: 'zh-CN', mode: 'diagnose', open: 'page' });
     await shows(el, zh.questions[zh.start]!.question, { focus: false });
     answers(el)[0]!.click();
     await shows(el, zh.questions[zh.questions[zh.start]!.answers[0]!.next!]!.question);
@@ -248,7 +248,7 @@ describe('the diagnosis in the widget', () => {
 
   it('shows markup in the tree as text', async () => {
     const data = await tree(config.fixture, 'en');
-    const el = mount({ lang: 'en', base: config.fixture });
+    const el = mount({ lang: 'en', base: config.fixture, open: 'page' });
     await open(el, LANGS[1].button);
     await shows(el, data.questions[data.start]!.question);
     const detail = answers(el)[1]!.lastElementChild!;
@@ -275,7 +275,7 @@ describe('when the diagnosis cannot be loaded', () => {
       const base = `/nowhere-diagnose-${lang}/`;
       const locale = lang === 'en' ? 'en' : 'zh';
       try {
-        const el = mount({ lang, base });
+        const el = mount({ lang, base, open: 'page' });
         const start = await until(() => button(el, LANGS.find((l) => l.lang === lang)!.button), 'the button');
         start.click();
         const error = await until(() => part(el, '[role="alert"]'), 'the error message');

@@ -168,8 +168,8 @@ describe('keyboard', () => {
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
   });
 
-  it('opens the chosen entry on the FAQ site unless the host cancels the event', async () => {
-    const iframe = await frame('<pos-faq-lookup lang="en"></pos-faq-lookup>');
+  it('with open="page", opens the chosen entry on the FAQ site unless the host cancels the event', async () => {
+    const iframe = await frame('<pos-faq-lookup lang="en" open="page"></pos-faq-lookup>');
     await loadWidget(iframe);
     const el = iframe.contentDocument!.querySelector('pos-faq-lookup') as Widget;
     const ids = await search(el, 'receipt blank');

@@ -41,7 +41,8 @@ export function shellPatterns(dist: string): Record<ShellGroup, string[]> {
     // The lookup's own data next to the index: the Traditional fold and the typo vocabulary.
     `pagefind/${lang}/pos-faq-*.js`,
   ];
-  const common = ['index.html', '_astro/*.{css,js}', 'widget/pos-faq.js', 'favicon.svg', 'app/*'];
+  // The widget's views chunk: the site's lookup loads it for the diagnosis and the notes under results.
+  const common = ['index.html', '_astro/*.{css,js}', 'widget/pos-faq.js', 'widget/pos-faq-views.*.js', 'favicon.svg', 'app/*'];
   return Object.fromEntries([['common', common], ...LOCALES.map((lang) => [lang, language(lang)])]) as Record<ShellGroup, string[]>;
 }
 

@@ -6,6 +6,7 @@ import { buildInfo } from '../../lib/build-info.ts';
 import { fileForPath, pathForFile } from './paths.ts';
 import { checkStylesheet, classicScript } from './assets.ts';
 import { DIAGNOSE_JSON, diagnoseScriptFile, offlineDiagnoseScript } from './diagnose.ts';
+import { ENTRY_JSON, offlineEntryScript } from './entries.ts';
 import { offlineSettings, type OfflineOptions } from './options.ts';
 import { rewritePage } from './pages.ts';
 import { buildOfflineSearch, listFiles } from './search.ts';
@@ -47,6 +48,7 @@ const LEFT_OUT: [RegExp, string][] = [
   // which load from file:// as they are.)
   [/^pagefind\/(?![^/]+\/pos-faq-(query|words)\.js$)/, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
   [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
+  [ENTRY_JSON, 'fetched by the widget, which file:// does not allow; replaced by a .js file each (entries.ts)'],
   // The installable web app (src/offline/pwa/) needs a web server: no service worker or manifest runs from file://.
   [/^sw\.js$/, 'the service worker, which browsers do not run from file://'],
   [/^app\/[^/]+\.webmanifest$/, 'the web app manifests, read only from a web server'],
@@ -67,7 +69,8 @@ export function isLeftOut(file: string): boolean {
  *   online address. The module scripts it loads become classic scripts (assets.ts).
  * - Each Pagefind bundle becomes one classic script, `pagefind/<lang>/pagefind-offline.js`, with
  *   Pagefind's own engine and index (search.ts), which the widget loads from file://.
- *   Likewise the widget's diagnosis tree, `widget/diagnose-<lang>.js` (diagnose.ts).
+ *   Likewise the widget's diagnosis tree, `widget/diagnose-<lang>.js` (diagnose.ts), and the
+ *   entries it opens inside itself, `widget/entry/<lang>/<id>.js` (entries.ts).
  * - The zip is reproducible (zip.ts): the same `dist/` gives the same bytes.
  *
  * The folder is written next to its final place and then renamed over it, so a reader never sees
@@ -93,6 +96,10 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
   for (const file of sources) {
     const lang = DIAGNOSE_JSON.exec(file)?.[1];
     if (lang) bundle.set(diagnoseScriptFile(lang), Buffer.from(offlineDiagnoseScript(readFileSync(join(dist, file), 'utf8'), file)));
+    // The entries the widget opens inside itself, one classic script per JSON file.
+    if (ENTRY_JSON.test(file)) {
+      bundle.set(file.replace(/\.json$/, '.js'), Buffer.from(offlineEntryScript(readFileSync(join(dist, file), 'utf8'), file)));
+    }
   }
 
   // Every file but those left out; the pages after rewriting.
