@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
-import { answers, figures, loadQueries } from '../helpers/relevance.ts';
+import { answers, figures, loadQueries, measurable, rates, type Query } from '../helpers/relevance.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
 let session: Session;
@@ -9,22 +9,50 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-it('answers at least 97% of the relevance queries in the top 3, and says so when nothing answers', async () => {
-  const queries = loadQueries();
-  expect(queries.length).toBeGreaterThanOrEqual(350);
+/** Measures one set: prints its figures per style, and returns them. */
+async function measure(set: 'development' | 'heldout', showMisses: boolean) {
+  const { queries, absent } = measurable(loadQueries(set));
   const { page, log } = await session.open('en/');
-  const f = figures(queries, await answers(page, queries, 3));
-  console.log(`${f.summary}\n${f.misses.join('\n')}`);
-  expect(f.top3 / f.answerable).toBeGreaterThanOrEqual(0.97);
-  // Real queries keep being answered, unrelated ones never are.
-  expect(f.matched / f.answerable).toBeGreaterThanOrEqual(0.97);
-  expect(f.unrelated).toBeGreaterThanOrEqual(20);
-  expect(f.unmatched).toBe(f.unrelated);
+  const got = await answers(page, queries, 3);
+  const f = figures(queries, got, `relevance, ${set} set`);
+  const waiting = loadQueries(set).length - queries.length;
+  console.log(
+    [
+      f.summary,
+      f.table,
+      // The blind half alone: the public set was written together with the aliases.
+      ...(set === 'development' ? [figures(queries.filter((q) => q.file?.startsWith('blind-')), got.filter((_, i) => queries[i]!.file?.startsWith('blind-')), 'blind development half').summary] : []),
+      ...(waiting ? [`${waiting} queries left out, entry not in this catalogue: ${absent.join(', ')}`] : []),
+      ...(showMisses ? f.misses : []),
+    ].join('\n'),
+  );
   expect(log).toEqual([]);
+  return f;
+}
+
+it('development set: at least 97% in the top 3, and says so when nothing answers', async () => {
+  const f = await measure('development', true);
+  expect(f.answerable + f.unrelated).toBeGreaterThanOrEqual(600);
+  const r = rates(f);
+  expect(r.top3).toBeGreaterThanOrEqual(0.97);
+  expect(r.matched).toBeGreaterThanOrEqual(0.95);
+  expect(r.unmatched).toBeGreaterThanOrEqual(0.9);
+});
+
+// Written blind, from entry ids and titles only, and never tuned on: only the figures per style
+// are printed, never a query, so that nobody tunes the lookup to them by reading this output.
+it('held-out set: top 3 ≥ 95%, top 1 ≥ 85%, real questions matched ≥ 95%, near misses unmatched ≥ 90%', async () => {
+  const f = await measure('heldout', false);
+  expect(f.answerable + f.unrelated).toBeGreaterThanOrEqual(250);
+  const r = rates(f);
+  expect(r.top3).toBeGreaterThanOrEqual(0.95);
+  expect(r.top1).toBeGreaterThanOrEqual(0.85);
+  expect(r.matched).toBeGreaterThanOrEqual(0.95);
+  expect(r.unmatched).toBeGreaterThanOrEqual(0.9);
 });
 
 /** The answers of a page, and of one where `name` (an API old engines lack) is deleted first. */
-async function answersWithout(name: 'Intl.Segmenter' | 'DecompressionStream', queries: ReturnType<typeof loadQueries>) {
+async function answersWithout(name: 'Intl.Segmenter' | 'DecompressionStream', queries: Query[]) {
   const { page: withIt } = await session.open('en/');
   const expected = await answers(withIt, queries, 3);
   const page = await session.browser.newPage();
@@ -34,18 +62,17 @@ async function answersWithout(name: 'Intl.Segmenter' | 'DecompressionStream', qu
   return { expected, actual: await answers(page, queries, 3) };
 }
 
-it('gives the same answers without Intl.Segmenter (Firefox before 125)', async () => {
-  const queries = loadQueries().filter((q) => q.lang === 'zh');
+it('gives the same top 3 without Intl.Segmenter (Firefox before 125)', async () => {
+  const dev = loadQueries().filter((q) => q.lang === 'zh');
+  const queries = [...dev, ...loadQueries('heldout').filter((q) => q.lang === 'zh')];
   const { expected, actual } = await answersWithout('Intl.Segmenter', queries);
-  const differ = queries.flatMap((q, i) =>
-    expected[i]!.ids.includes(q.expect ?? '') === actual[i]!.ids.includes(q.expect ?? '') && expected[i]!.matched === actual[i]!.matched
-      ? []
-      : [`${JSON.stringify(q.q)}: with ${expected[i]!.ids.join(', ')} (${expected[i]!.matched}) · without ${actual[i]!.ids.join(', ')} (${actual[i]!.matched})`],
-  );
+  const alike = (i: number) => JSON.stringify(expected[i]) === JSON.stringify(actual[i]);
+  // Held-out queries are counted, never printed.
+  const differ = queries.flatMap((q, i) => (alike(i) ? [] : [i < dev.length ? JSON.stringify(q.q) : '(held out)']));
   console.log(`without Intl.Segmenter: ${queries.length - differ.length}/${queries.length} zh queries answered alike\n${differ.join('\n')}`);
-  // "签到失败" keeps its entry (single characters lost it before).
-  expect(actual[queries.findIndex((q) => q.q === 'pos机一直提示签到失败')]!.ids[0]).toBe('sign-on-failed');
-  expect(differ.length / queries.length).toBeLessThanOrEqual(0.02);
+  // Nothing at all came back for it before (issue 19).
+  expect(actual[queries.findIndex((q) => q.q === '小票是白的')]!.ids[0]).toBe('receipt-blank');
+  expect(differ.length / queries.length).toBeLessThanOrEqual(0.01);
 });
 
 // The build makes Pagefind inflate its files with DecompressionStream (src/integrations/
