@@ -68,6 +68,29 @@ export function oneEdit(a: string, b: string): boolean {
   return m > n ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * The edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of neighbours),
+ * or `max + 1` as soon as it is known to be more than `max`.
+ */
+export function editsWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      next.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > max) return max + 1;
+    [before, row] = [row, next];
+  }
+  return Math.min(row[b.length]!, max + 1);
+}
+
 /** Readings of each character, from the syllable table: 重 → {zhong, chong}. */
 function readings(data: WordsData): Map<string, string[]> {
   const by = new Map<string, string[]>();

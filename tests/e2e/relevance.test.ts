@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
-import { answers, figures, loadQueries, measurable, rates, type Query } from '../helpers/relevance.ts';
+import { answers, calibration, type Answer, figures, loadQueries, measurable, rates, type Query } from '../helpers/relevance.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
 let session: Session;
@@ -8,6 +8,13 @@ beforeAll(async () => {
   session = await serveAndLaunch(DIST);
 });
 afterAll(() => session?.close());
+
+/** The figures of the blind half of the development set alone: the public set was written with the aliases. */
+function blind(queries: Query[], got: Answer[]) {
+  const mine = queries.flatMap((q, i) => (q.file?.startsWith('blind-') ? [i] : []));
+  const f = figures(mine.map((i) => queries[i]!), mine.map((i) => got[i]!), 'blind development half');
+  return `${f.summary}\n${f.table}`;
+}
 
 /** Measures one set: prints its figures per style, and returns them. */
 async function measure(set: 'development' | 'heldout', showMisses: boolean) {
@@ -21,8 +28,9 @@ async function measure(set: 'development' | 'heldout', showMisses: boolean) {
       f.summary,
       f.table,
       // The blind half alone: the public set was written together with the aliases.
-      ...(set === 'development' ? [figures(queries.filter((q) => q.file?.startsWith('blind-')), got.filter((_, i) => queries[i]!.file?.startsWith('blind-')), 'blind development half').summary] : []),
+      ...(set === 'development' ? [blind(queries, got)] : []),
       ...(waiting ? [`${waiting} queries left out, entry not in this catalogue: ${absent.join(', ')}`] : []),
+      ...(set === 'development' ? [`The matched threshold on the ${set} set:`, calibration(queries, got)] : []),
       ...(showMisses ? f.misses : []),
     ].join('\n'),
   );

@@ -37,6 +37,8 @@ export interface Answer {
   ids: string[];
   matched: boolean;
   corrected: string | null;
+  /** How much of the query the best answer says (`Outcome.confidence`), 0 to 1. */
+  confidence: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function answers(page: Page, queries: Query[], top = 3): Promise<An
   await page.waitForFunction(() => customElements.get('pos-faq-lookup') !== undefined);
   return page.evaluate(
     async (queries, top) => {
-      type Outcome = { results: { id: string }[]; matched: boolean; corrected?: string };
+      type Outcome = { results: { id: string }[]; matched: boolean; corrected?: string; confidence?: number };
       const widgets: Record<string, HTMLElement & { search(q: string): Promise<Outcome> }> = {};
       for (const lang of ['zh', 'en']) {
         const el = document.createElement('pos-faq-lookup') as (typeof widgets)[string];
@@ -98,7 +100,7 @@ export async function answers(page: Page, queries: Query[], top = 3): Promise<An
       const out = [];
       for (const q of queries) {
         const o = await widgets[q.lang]!.search(q.q);
-        out.push({ ids: o.results.map((r) => r.id), matched: o.matched, corrected: o.corrected ?? null });
+        out.push({ ids: o.results.map((r) => r.id), matched: o.matched, corrected: o.corrected ?? null, confidence: Math.round((o.confidence ?? 0) * 1000) / 1000 });
       }
       for (const el of Object.values(widgets)) el.remove();
       return out;
@@ -167,7 +169,7 @@ export function figures(queries: Query[], got: Answer[], where = 'relevance'): F
     const a = got[i]!;
     const style = byStyle.get(q.style) ?? empty();
     byStyle.set(q.style, style);
-    const shown = `${JSON.stringify(q.q)} → ${a.ids.join(', ') || '(nothing)'}${a.corrected ? ` (as ${JSON.stringify(a.corrected)})` : ''}, matched ${a.matched}`;
+    const shown = `${JSON.stringify(q.q)} → ${a.ids.join(', ') || '(nothing)'}${a.corrected ? ` (as ${JSON.stringify(a.corrected)})` : ''}, matched ${a.matched} (${a.confidence})`;
     for (const t of [all, style]) {
       if (q.expect === null) {
         t.unrelated++;
@@ -189,4 +191,31 @@ export function figures(queries: Query[], got: Answer[], where = 'relevance'): F
     `top 3 ${all.top3} (${pct(all.top3, all.answerable)}), matched ${all.matched} (${pct(all.matched, all.answerable)}). ` +
     `Of ${all.unrelated} that none answers: reported matched: false ${all.unmatched} (${pct(all.unmatched, all.unrelated)}).`;
   return { ...all, byStyle, misses, summary, table: tallyTable(byStyle, all) };
+}
+
+/**
+ * The `matched` threshold's precision and recall on a set: for each candidate threshold, the share
+ * of answerable queries that would be reported matched (recall), the share of near misses that
+ * would not (the near-miss gate), and of all queries reported matched, the share that an entry
+ * answers (precision).
+ */
+export function calibration(queries: Query[], got: Answer[], thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]): string {
+  const rows = thresholds.map((t) => {
+    let tp = 0;
+    let fp = 0;
+    let answerable = 0;
+    let near = 0;
+    queries.forEach((q, i) => {
+      const yes = got[i]!.ids.length > 0 && got[i]!.confidence >= t;
+      if (q.expect === null) {
+        near++;
+        if (yes) fp++;
+      } else {
+        answerable++;
+        if (yes) tp++;
+      }
+    });
+    return `| ${t.toFixed(2)} | ${pct(tp + fp ? tp : 0, tp + fp)} | ${pct(tp, answerable)} | ${pct(near - fp, near)} |`;
+  });
+  return ['| threshold | precision | recall (answerable matched) | near misses unmatched |', '| ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }

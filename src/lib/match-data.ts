@@ -1,0 +1,44 @@
+/**
+ * The data of `pagefind/<lang>/pos-faq-match.js` (widget/match.ts): each symptom entry's texts in
+ * both languages, and the toneless pinyin of the characters a query may use. Built with the index
+ * from the same catalogue; the widget loads it only for a query Pagefind's words do not answer well.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { MatchData } from '../../widget/match.ts';
+import type { SymptomEntry } from './catalogue-types.ts';
+
+const HAN = /\p{Script=Han}/u;
+
+/** GB 2312 level 1: the 3,755 most common characters, decoded from their GB code points. */
+export function commonCharacters(): string[] {
+  const decoder = new TextDecoder('gbk');
+  const out: string[] = [];
+  for (let a = 0xb0; a <= 0xd7; a++) {
+    for (let b = 0xa1; b <= 0xfe; b++) {
+      const c = decoder.decode(new Uint8Array([a, b]));
+      if (HAN.test(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Entries of one language, each with its title, what else identifies it (its messages and aliases,
+ * then the other language's title, messages and aliases) and its summary; the readings of the common characters
+ * and of every character of the entries (v for ü, as keyboards type it).
+ */
+export function matchData(own: SymptomEntry[], other: SymptomEntry[]): MatchData {
+  const twin = new Map(other.map((e) => [e.id, e]));
+  const says = (e: SymptomEntry | undefined) => (e ? [e.title, ...e.messages, ...e.aliases] : []);
+  const texts = own.map((e): [string, string, string] => [e.title, [...says(e).slice(1), ...says(twin.get(e.id))].join(' | '), e.summary]);
+  const chars = new Set([...commonCharacters(), ...texts.flat().join('').split('').filter((c) => HAN.test(c))]);
+  const sounds: Record<string, string> = {};
+  const also: Record<string, string> = {};
+  for (const c of [...chars].sort()) {
+    const [usual, ...more] = new Set(pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true }) as string[]);
+    if (!usual || !/^[a-z]+$/.test(usual)) continue;
+    sounds[usual] = (sounds[usual] ?? '') + c;
+    for (const r of more) if (/^[a-z]+$/.test(r)) also[r] = (also[r] ?? '') + c;
+  }
+  return { ids: own.map((e) => e.id), texts, sounds, also };
+}
