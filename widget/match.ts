@@ -34,6 +34,11 @@ export interface MatchData {
   sounds: Record<string, string>;
   /** Syllable → characters that can also be read so (polyphones). */
   also: Record<string, string>;
+  /**
+   * Where an answer starts, calibrated on the development set (docs/relevance.md): the share of
+   * the query an entry must say, or the weight of what it says, whichever comes first.
+   */
+  line: { said: number; mass: number };
 }
 
 export interface Match {
@@ -43,6 +48,8 @@ export interface Match {
   said: number;
   /** The weight of what it says (inverse document frequency summed). */
   mass: number;
+  /** How well it answers, 0 to 1, where 0.5 is the line of a good answer (MatchData.line). */
+  confidence: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -68,6 +75,8 @@ const CANTONESE: [RegExp, string][] = [
 ];
 /** How much a pair met by sound, or a word met by spelling, counts beside an exact one. */
 const SOUND = 0.75;
+/** How much a character counts when the entry has it, but not with its neighbour from the query. */
+const ALONE = 0.4;
 const SPELL = 0.8;
 /** How much the title, the other identifying texts and the summary count. */
 const FIELDS = [1.25, 1, 0.5];
@@ -76,10 +85,27 @@ const FIELDS = [1.25, 1, 0.5];
 export const stem = (w: string) =>
   (w.length > 4 ? w.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '')).slice(0, 7);
 
-const latinWords = (t: string) => (t.match(/[a-z][a-z0-9']*|\d+/g) ?? []).filter((w) => w.length > 1 && !STOP.has(w) && !LINKS.has(w));
-const LINKS = new Set(
-  'after before during while then than again also just still very so but if by as into onto over under about since until its their has have had been being get got gets will would should could there here want wants customer customers please help keeps keep'.split(' '),
+/** English words as the entries' words: possessives and contractions cut off (customer's, won't). */
+const latinWords = (t: string) =>
+  (t.replace(/n't\b/g, ' not').replace(/'(?:s|re|ve|ll|d|m)\b/g, '').match(/[a-z][a-z0-9]*|\d+/g) ?? []).filter(
+    (w) => w.length > 1 && !STOP.has(w) && !GRAMMAR.has(w),
+  );
+/**
+ * English words that carry grammar, not the problem (a common stop list, and the widget's STOP):
+ * left out of the measure, so that a whole sentence counts as much as its keywords.
+ */
+const GRAMMAR = new Set(
+  ('after before during while then than again also just still very so but if by as into onto over under about since until ' +
+    'its their theirs has have had having been being get got gets getting will would should could shall may might must ' +
+    'there here want wants wanted customer customers please help keeps keep he she him her his hers they them we us your ' +
+    'yours ours who whom whose which where any some all every each both few more most other such only own same too ' +
+    'though although because until yet even ever now once why how am were let lets like one ones thing things something ' +
+    'anything nothing really actually already always never sometimes today yesterday tomorrow morning time times way ' +
+    'need needs say says said tell told know see seen seems makes make made come comes came go goes went gone going try tried').split(' '),
 );
+
+/** Characters that pad a sentence when they make no word with a neighbour (我刷, 他那, 被偷). */
+const FUNCTION_CHARS = new Set('是我你他她它在有和就都也还要会能说这那个把被让给跟对又再才很太非可着过得地们啦嘛吧一'.split(''));
 
 /** Chinese runs of a text with stop and filler words taken out. */
 function hanRuns(text: string, drop: RegExp): string[] {
@@ -110,7 +136,7 @@ export function matcher(data: MatchData) {
           put(`c${run.slice(j, j + 2)}`);
           put(`s${soundOf(run[j]!)} ${soundOf(run[j + 1]!)}`);
         }
-        if (run.length === 1) put(`c${run}`);
+        for (const c of run) put(`c${c}`);
       }
       const words = latinWords(lower);
       words.forEach((w, j) => {
@@ -150,7 +176,8 @@ export function matcher(data: MatchData) {
     let found: string | null = null;
     let best = Infinity;
     for (const v of vocabulary) {
-      if (Math.abs(v.length - w.length) > within + 1) continue;
+      // A misspelt word keeps its first or its second letter (a swap of the two keeps neither).
+      if (Math.abs(v.length - w.length) > within || (v[0] !== w[0] && v[1] !== w[1] && v[0] !== w[1])) continue;
       const d = editsWithin(w, v, within);
       if (d < best || (d === best && (df.get(`w${stem(v)}`) ?? 0) > (df.get(`w${stem(found ?? '')}`) ?? 0))) [best, found] = [d, v];
     }
@@ -167,9 +194,9 @@ export function matcher(data: MatchData) {
     const units: Unit[] = [];
     // Terms rank: each pair of characters, each word and each pair of words, worth its rarity.
     const terms: [string, number][][] = [];
-    const unit = (alts: [string, number][]) => {
-      const known = alts.filter(([k]) => df.has(k));
-      const weight = known.length ? Math.max(...known.map(([k]) => idf(k))) : Math.log(1 + 2 * n);
+    const unit = (alts: [string, number][], char = '') => {
+      const known = alts.filter(([k, w]) => w > ALONE && df.has(k));
+      const weight = known.length ? Math.max(...known.map(([k]) => idf(k))) : FUNCTION_CHARS.has(char) ? 0 : Math.log(1 + 2 * n);
       units.push({ alts, weight });
     };
     const pairs = (a: string, b: string): [string, number][] => {
@@ -179,14 +206,17 @@ export function matcher(data: MatchData) {
     };
     for (const run of hanRuns(lower, drop)) {
       if (run.length === 1) {
-        unit([[`c${run}`, 1]]);
+        unit([[`c${run}`, 1]], run);
         terms.push([[`c${run}`, 1]]);
         continue;
       }
       for (let j = 1; j < run.length; j++) terms.push(pairs(run[j - 1]!, run[j]!));
       // A character is said when a pair it belongs to is.
       for (let j = 0; j < run.length; j++) {
-        unit([...(j > 0 ? pairs(run[j - 1]!, run[j]!) : []), ...(j + 1 < run.length ? pairs(run[j]!, run[j + 1]!) : [])]);
+        const c = run[j]!;
+        const alone: [string, number][] = FUNCTION_CHARS.has(c) ? [] : [[`c${c}`, ALONE]];
+        if (alone.length) terms.push(alone);
+        unit([...(j > 0 ? pairs(run[j - 1]!, c) : []), ...(j + 1 < run.length ? pairs(c, run[j + 1]!) : []), ...alone], c);
       }
     }
     // Latin letters: English words, and in a run of pinyin-shaped words, the syllable pairs.
@@ -228,7 +258,11 @@ export function matcher(data: MatchData) {
     for (const u of units) each(u.alts, false, said, u.weight);
     for (const t of terms) each(t, true, score, 1);
     const out: Match[] = [];
-    for (let e = 0; e < n; e++) if (score[e]! > 0) out.push({ id: data.ids[e]!, score: score[e]!, said: said[e]! / total, mass: said[e]! });
+    for (let e = 0; e < n; e++) if (score[e]! > 0) {
+        const share = said[e]! / total;
+        const confidence = Math.min(1, Math.max(share / data.line.said, said[e]! / data.line.mass) / 2);
+        out.push({ id: data.ids[e]!, score: score[e]!, said: share, mass: said[e]!, confidence });
+      }
     return out.sort((a, b) => b.score - a.score || b.said - a.said);
   };
 }

@@ -50,14 +50,9 @@ interface Pass {
  * a problem the catalogue covers meets this; none of the unrelated ones does
  * (tests/relevance/queries-unrelated.json: weather, recipes, a cracked screen).
  */
-export const MATCH_SHARE = 0.4;
+export const MATCH_SHARE = 0.5;
 /** How much Pagefind's order counts beside the entries' texts (widget/match.ts) when both rank. */
 const PAGEFIND = 0.5;
-/**
- * What the entries' texts must say of a long query, in inverse document frequency, to answer it
- * whatever else it says (widget/match.ts): a spoken question pads a real one with many words.
- */
-const MASS = 45;
 const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHARE);
 
 type Data = Awaited<ReturnType<PagefindResult['data']>>;
@@ -166,7 +161,8 @@ export async function find(
       ranked.slice(0, 2 * limit).forEach((m, i) => add(m.id, 1 / (i + 2)));
       const ids = [...score].sort(([, a], [, b]) => b - a).slice(0, limit).map(([id]) => id);
       results = await byIds(pf, root, ids, results);
-      confidence = Math.max(0, ...ranked.filter((m) => ids.includes(m.id)).map((m) => Math.max(m.said, m.mass / MASS)));
+      // The entries' texts decide: an entry that shares nothing with them answers nothing.
+      confidence = Math.max(0, ...ranked.filter((m) => ids.includes(m.id)).map((m) => m.confidence));
     }
   }
   return { query: typed, ...(corrected ? { corrected } : {}), matched: results.length > 0 && confidence >= MATCH_SHARE, confidence, results };

@@ -201,7 +201,7 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
     'pos-faq-match.js',
     [
       `import { matcher } from ${JSON.stringify(join(dirname(WIDGET_ENTRY), 'match.ts'))};`,
-      register(`matcher(${JSON.stringify(matchData(symptoms[locale], symptoms[other]))})`),
+      register(`matcher(${JSON.stringify(matchData(symptoms[locale], symptoms[other], locale))})`),
     ],
     "each entry's texts in both languages and the pinyin of common characters (pinyin-pro, MIT), for queries Pagefind's words miss",
   );

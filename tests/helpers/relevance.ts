@@ -199,7 +199,7 @@ export function figures(queries: Query[], got: Answer[], where = 'relevance'): F
  * would not (the near-miss gate), and of all queries reported matched, the share that an entry
  * answers (precision).
  */
-export function calibration(queries: Query[], got: Answer[], thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]): string {
+export function calibration(queries: Query[], got: Answer[], thresholds = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]): string {
   const rows = thresholds.map((t) => {
     let tp = 0;
     let fp = 0;
