@@ -266,3 +266,27 @@ export function matcher(data: MatchData) {
     return out.sort((a, b) => b.score - a.score || b.said - a.said);
   };
 }
+
+/** What `pos-faq-match.js` answers: the ids to show, in order, and how well the best one answers. */
+export interface Answer {
+  ids: string[];
+  confidence: number;
+}
+
+/** How much Pagefind's order counts beside the entries' texts when both rank. */
+const PAGEFIND = 0.5;
+
+/**
+ * The entries to show for a query, from Pagefind's order (`shown`) and the entries' texts together
+ * (reciprocal rank: a place near the top counts most), and the confidence of the best-answering of
+ * them: an entry that shares nothing with the query answers nothing, whatever Pagefind found.
+ */
+export function answer(match: (query: string) => Match[], query: string, shown: string[], limit: number): Answer {
+  const ranked = match(query);
+  const score = new Map<string, number>();
+  const add = (id: string, n: number) => score.set(id, (score.get(id) ?? 0) + n);
+  shown.forEach((id, i) => add(id, PAGEFIND / (i + 2)));
+  ranked.slice(0, 2 * limit).forEach((m, i) => add(m.id, 1 / (i + 2)));
+  const ids = [...score].sort(([, a], [, b]) => b - a).slice(0, limit).map(([id]) => id);
+  return { ids, confidence: Math.max(0, ...ranked.filter((m) => ids.includes(m.id)).map((m) => m.confidence)) };
+}

@@ -5,6 +5,7 @@
  * widget reports (`pos-faq-error`).
  */
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
+import type { Answer } from './match.ts';
 import type { QueryScript, WordsScript } from './query.ts';
 import { warmSegmenter } from './rank.ts';
 import { siteLocale, type WidgetLang } from './strings.ts';
@@ -225,7 +226,7 @@ export const wordsScript = (root: string, lang: WidgetLang) => indexScript<Words
  * loaded only for a query that Pagefind's words do not answer well.
  */
 export const matchScript = (root: string, lang: WidgetLang) =>
-  indexScript<(query: string) => import('./match.ts').Match[]>(root, lang, 'pos-faq-match.js');
+  indexScript<(query: string, shown: string[], limit: number) => Answer>(root, lang, 'pos-faq-match.js');
 
 /** Starts loading the index without searching: called on first focus. */
 export function preload(base: string, lang: WidgetLang): Promise<unknown> {

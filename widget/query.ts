@@ -10,12 +10,16 @@
  * which it loads only for a query that needs it.
  */
 
+import type { rankedSearch } from './rank.ts';
+
 /** What `pos-faq-query.js` registers. */
 export interface QueryScript {
   /** The query with Traditional characters and regional words folded to the index's. */
   fold(query: string): string;
   /** How much of a query an entry's text says, 0 to 1 (widget/rank.ts, coverage). */
   coverage(query: string, text: string): number;
+  /** Pagefind's ranking, and the entries that match the most words when it finds too little (widget/rank.ts). */
+  rank: typeof rankedSearch;
 }
 
 /** What `pos-faq-words.js` registers: the index's words put to use. */

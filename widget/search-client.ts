@@ -1,7 +1,7 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import { loadIndex, matchScript, queryScript, siteBase, wordsScript, type PagefindApi, type PagefindResult } from './pagefind-load.ts';
 import type { QueryScript } from './query.ts';
-import { rankedSearch, type Cut } from './rank.ts';
+import type { Cut } from './rank.ts';
 import type { WidgetLang } from './strings.ts';
 
 export { diagnosis, LookupError, preload, siteBase, type LoadErrorType } from './pagefind-load.ts';
@@ -51,8 +51,6 @@ interface Pass {
  * (tests/relevance/queries-unrelated.json: weather, recipes, a cracked screen).
  */
 export const MATCH_SHARE = 0.5;
-/** How much Pagefind's order counts beside the entries' texts (widget/match.ts) when both rank. */
-const PAGEFIND = 0.5;
 const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHARE);
 
 type Data = Awaited<ReturnType<PagefindResult['data']>>;
@@ -93,7 +91,8 @@ async function pass(
   };
   const [byCode, byText] = await Promise.all([
     code ? pf.search(null, { filters: { code } }) : undefined,
-    rankedSearch(search, term, lang, limit, cut),
+    // Without the query script (it could not load), Pagefind's ranking of the whole query alone.
+    q ? q.rank(search, term, lang, limit, cut) : search(term).then((r) => r.map((h) => h.id)),
   ]);
   let first = byCode?.results ?? [];
   if (exact && first.length === 0) {
@@ -153,28 +152,20 @@ export async function find(
   if (!best.code && best.said < 1 && !corrected) {
     // Pagefind's words did not say all of it: the entries' own texts, read by pairs of characters
     // and by sound, rank again beside Pagefind's order and decide whether anything answers.
-    const ranked = (await matchScript(root, lang))?.(term);
-    if (ranked) {
-      const score = new Map<string, number>();
-      const add = (id: string, n: number) => score.set(id, (score.get(id) ?? 0) + n);
-      results.forEach((r, i) => add(r.id, PAGEFIND / (i + 2)));
-      ranked.slice(0, 2 * limit).forEach((m, i) => add(m.id, 1 / (i + 2)));
-      const ids = [...score].sort(([, a], [, b]) => b - a).slice(0, limit).map(([id]) => id);
-      results = await byIds(pf, root, ids, results);
-      // The entries' texts decide: an entry that shares nothing with them answers nothing.
-      confidence = Math.max(0, ...ranked.filter((m) => ids.includes(m.id)).map((m) => m.confidence));
+    const answer = (await matchScript(root, lang))?.(term, results.map((r) => r.id), limit);
+    if (answer) {
+      results = await byIds(pf, root, answer.ids);
+      confidence = answer.confidence;
     }
   }
   return { query: typed, ...(corrected ? { corrected } : {}), matched: results.length > 0 && confidence >= MATCH_SHARE, confidence, results };
 }
 
-/** Results in the order of `ids`: those already shown reused, the others fetched by their id. */
-async function byIds(pf: PagefindApi, root: string, ids: string[], have: LookupResult[]): Promise<LookupResult[]> {
-  const missing = ids.filter((id) => !have.some((r) => r.id === id));
-  const fetched = missing.length
-    ? (await Promise.all((await pf.search(null, { filters: { id: { any: missing } } })).results.map((r) => r.data()))).flatMap((d) => shown(d, root))
-    : [];
-  return ids.flatMap((id) => [...have, ...fetched].find((r) => r.id === id) ?? []);
+/** Results in the order of `ids`, fetched by their id (those already shown come from Pagefind's cache). */
+async function byIds(pf: PagefindApi, root: string, ids: string[]): Promise<LookupResult[]> {
+  const { results } = await pf.search(null, { filters: { id: { any: ids } } });
+  const all = (await Promise.all(results.map((r) => r.data()))).flatMap((d) => shown(d, root));
+  return ids.flatMap((id) => all.find((r) => r.id === id) ?? []);
 }
 
 /** The results of `find`, as `el.lookup()` resolves. */

@@ -119,8 +119,9 @@ async function minifyRuntime(file: string): Promise<void> {
  * that hand their content to the widget (widget/search-client.ts, importScript), so that they load
  * the same way online and from file://:
  *
- * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, and the
- *   measure of how well an entry answers one (widget/rank.ts, coverage), loaded with the index;
+ * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, the
+ *   ranking on top of Pagefind's (widget/rank.ts, rankedSearch: out of the widget's 13 KB) and the
+ *   measure of how well an entry answers one (coverage), loaded with the index;
  * - `pos-faq-words.js`, the vocabulary with the code that uses it (widget/query.ts), loaded only
  *   to correct a typo or where the browser has no Intl.Segmenter;
  * - `pos-faq-match.js`, each entry's texts in both languages with the code that reads a query by
@@ -173,14 +174,14 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
     'pos-faq-query.js',
     [
       `import { fold } from ${JSON.stringify(query)};`,
-      `import { coverage } from ${JSON.stringify(rank)};`,
+      `import { coverage, rankedSearch } from ${JSON.stringify(rank)};`,
       `const map = ${JSON.stringify(phrases)};`,
       `let c = 0;`,
       `for (const [, step, sign, by] of ${JSON.stringify(packed)}.matchAll(/(\\w+)([.,])(\\w+)/g)) {`,
       '  c += parseInt(step, 36);',
       "  map[String.fromCodePoint(c)] = String.fromCodePoint(c + (sign === '.' ? 1 : -1) * parseInt(by, 36));",
       '}',
-      register('{ fold: (q) => fold(q, map), coverage }'),
+      register('{ fold: (q) => fold(q, map), coverage, rank: rankedSearch }'),
     ],
     'Traditional to Simplified from OpenCC (Apache-2.0), limited to the characters of the index',
   );
@@ -200,8 +201,9 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
   await script(
     'pos-faq-match.js',
     [
-      `import { matcher } from ${JSON.stringify(join(dirname(WIDGET_ENTRY), 'match.ts'))};`,
-      register(`matcher(${JSON.stringify(matchData(symptoms[locale], symptoms[other], locale))})`),
+      `import { answer, matcher } from ${JSON.stringify(join(dirname(WIDGET_ENTRY), 'match.ts'))};`,
+      `const match = matcher(${JSON.stringify(matchData(symptoms[locale], symptoms[other], locale))});`,
+      register('(query, shown, limit) => answer(match, query, shown, limit)'),
     ],
     "each entry's texts in both languages and the pinyin of common characters (pinyin-pro, MIT), for queries Pagefind's words miss",
   );

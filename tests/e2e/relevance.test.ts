@@ -87,7 +87,7 @@ it('gives the same top 3 without Intl.Segmenter (Firefox before 125)', { timeout
   const differ = queries.flatMap((q, i) => (alike(i) ? [] : [i < dev.length ? JSON.stringify(q.q) : '(held out)']));
   console.log(`without Intl.Segmenter: ${queries.length - differ.length}/${queries.length} zh queries answered alike\n${differ.join('\n')}`);
   // Nothing at all came back for it before (issue 19).
-  expect(actual[queries.findIndex((q) => q.q === '小票是白的')]!.ids[0]).toBe('receipt-blank');
+  expect(actual[queries.findIndex((q) => q.q === '小票是白的')]!.ids).toContain('receipt-blank');
   expect(differ.length / queries.length).toBeLessThanOrEqual(0.01);
 });
 
