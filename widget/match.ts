@@ -77,6 +77,8 @@ const CANTONESE: [RegExp, string][] = [
 const SOUND = 0.75;
 /** How much a character counts when the entry has it, but not with its neighbour from the query. */
 const ALONE = 0.4;
+/** How much English words count in an entry that has no two of them side by side (three or more). */
+const APART = 0.5;
 const SPELL = 0.8;
 /** How much the title, the other identifying texts and the summary count. */
 const FIELDS = [1.25, 1, 0.5];
@@ -101,7 +103,8 @@ const GRAMMAR = new Set(
     'yours ours who whom whose which where any some all every each both few more most other such only own same too ' +
     'though although because until yet even ever now once why how am were let lets like one ones thing things something ' +
     'anything nothing really actually already always never sometimes today yesterday tomorrow morning time times way ' +
-    'need needs say says said tell told know see seen seems makes make made come comes came go goes went gone going try tried').split(' '),
+    'need needs say says said tell told know see seen seems makes make made come comes came go goes went gone going try tried ' +
+    'whether either neither within without between through across around another anyone someone everyone').split(' '),
 );
 
 /** Characters that pad a sentence when they make no word with a neighbour (我刷, 他那, 被偷). */
@@ -190,14 +193,14 @@ export function matcher(data: MatchData) {
     const lower = CANTONESE.reduce((t, [from, to]) => t.replace(from, to), query.toLowerCase());
     // Groups of alternatives: each group is one unit of the query (a character, a word), said
     // when one of its features is in the entry. Weighted by its rarest known feature.
-    type Unit = { alts: [string, number][]; weight: number };
+    type Unit = { alts: [string, number][]; weight: number; latin?: boolean };
     const units: Unit[] = [];
     // Terms rank: each pair of characters, each word and each pair of words, worth its rarity.
     const terms: [string, number][][] = [];
-    const unit = (alts: [string, number][], char = '') => {
+    const unit = (alts: [string, number][], char = '', latin = false) => {
       const known = alts.filter(([k, w]) => w > ALONE && df.has(k));
       const weight = known.length ? Math.max(...known.map(([k]) => idf(k))) : FUNCTION_CHARS.has(char) ? 0 : Math.log(1 + 2 * n);
-      units.push({ alts, weight });
+      units.push({ alts, weight, latin });
     };
     const pairs = (a: string, b: string): [string, number][] => {
       const out: [string, number][] = [[`c${a}${b}`, 1]];
@@ -237,7 +240,7 @@ export function matcher(data: MatchData) {
         for (const before of spellings[i - 1] ?? []) pair(before.at(-1), syl[0]);
         for (const after of spellings[i + 1] ?? []) pair(syl.at(-1), after[0]);
       }
-      unit(alts);
+      unit(alts, '', true);
       terms.push(alts);
       if (i > 0) terms.push([[`b${stem(words[i - 1]!)} ${stem(w)}`, 1]]);
     });
@@ -255,8 +258,14 @@ export function matcher(data: MatchData) {
       }
       for (let e = 0; e < n; e++) into[e] = into[e]! + by * best[e]!;
     };
-    for (const u of units) each(u.alts, false, said, u.weight);
+    // Three English words or more: an entry that has no two of them side by side says none of
+    // them ("cracked screen after dropping" is not "case cracked open", "screen lifting", "dropped").
+    const latin = new Float64Array(n);
+    const together = new Float64Array(n);
+    for (const u of units) each(u.alts, false, u.latin ? latin : said, u.weight);
     for (const t of terms) each(t, true, score, 1);
+    for (let i = 1; i < words.length; i++) each([[`b${stem(words[i - 1]!)} ${stem(words[i]!)}`, 1]], false, together, 1);
+    for (let e = 0; e < n; e++) said[e] = said[e]! + latin[e]! * (words.length < 3 || together[e]! > 0 ? 1 : APART);
     const out: Match[] = [];
     for (let e = 0; e < n; e++) if (score[e]! > 0) {
         const share = said[e]! / total;
