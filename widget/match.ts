@@ -66,13 +66,7 @@ export const FILLER = (
 ).split(' ');
 
 /** Cantonese words written in Hong Kong, as the Mandarin the entries use. */
-const CANTONESE: [RegExp, string][] = [
-  [/唔/g, '不'],
-  [/冇/g, '没有'],
-  [/係/g, '是'],
-  [/點解/g, '为什么'],
-  [/乜嘢/g, '什么'],
-];
+const CANTONESE: [RegExp, string][] = [[/唔/g, '不'], [/冇/g, '没有'], [/係/g, '是'], [/點解/g, '为什么'], [/乜嘢/g, '什么']];
 /** How much a pair met by sound, or a word met by spelling, counts beside an exact one. */
 const SOUND = 0.75;
 /** How much a character counts when the entry has it, but not with its neighbour from the query. */
