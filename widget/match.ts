@@ -98,7 +98,7 @@ const GRAMMAR = new Set(
     'though although because until yet even ever now once why how am were let lets like one ones thing things something ' +
     'anything nothing really actually already always never sometimes today yesterday tomorrow morning time times way ' +
     'need needs say says said tell told know see seen seems makes make made come comes came go goes went gone going try tried ' +
-    'whether either neither within without between through across around another anyone someone everyone').split(' '),
+    'whether either neither within without between through across around another anyone someone everyone much many').split(' '),
 );
 
 /** Characters that pad a sentence when they make no word with a neighbour (我刷, 他那, 被偷). */
@@ -234,7 +234,9 @@ export function matcher(data: MatchData) {
         for (const before of spellings[i - 1] ?? []) pair(before.at(-1), syl[0]);
         for (const after of spellings[i + 1] ?? []) pair(syl.at(-1), after[0]);
       }
-      unit(alts, '', true);
+      // A lone pinyin syllable that makes no known pair (pos ji) is as empty as a function character.
+      const lone = !df.has(key) && alts.length > 1 && spellings[i]!.every((syl) => syl.length === 1);
+      unit(alts, lone ? '一' : '', true);
       terms.push(alts);
       if (i > 0) terms.push([[`b${stem(words[i - 1]!)} ${stem(w)}`, 1]]);
     });
