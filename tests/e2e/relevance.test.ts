@@ -78,7 +78,7 @@ async function answersWithout(name: 'Intl.Segmenter' | 'DecompressionStream', qu
   return { expected, actual: await answers(page, queries, 3) };
 }
 
-it('gives the same top 3 without Intl.Segmenter (Firefox before 125)', { timeout: 180_000 }, async () => {
+it('gives the same top 3 without Intl.Segmenter (Firefox before 125)', { timeout: 300_000 }, async () => {
   const dev = loadQueries().filter((q) => q.lang === 'zh');
   const queries = [...dev, ...loadQueries('heldout').filter((q) => q.lang === 'zh')];
   const { expected, actual } = await answersWithout('Intl.Segmenter', queries);
