@@ -10,12 +10,16 @@
  * which it loads only for a query that needs it.
  */
 
+import type { rankedSearch } from './rank.ts';
+
 /** What `pos-faq-query.js` registers. */
 export interface QueryScript {
   /** The query with Traditional characters and regional words folded to the index's. */
   fold(query: string): string;
   /** How much of a query an entry's text says, 0 to 1 (widget/rank.ts, coverage). */
   coverage(query: string, text: string): number;
+  /** Pagefind's ranking, and the entries that match the most words when it finds too little (widget/rank.ts). */
+  rank: typeof rankedSearch;
 }
 
 /** What `pos-faq-words.js` registers: the index's words put to use. */
@@ -66,6 +70,29 @@ export function oneEdit(a: string, b: string): boolean {
     return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   }
   return m > n ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of neighbours),
+ * or `max + 1` as soon as it is known to be more than `max`.
+ */
+export function editsWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      next.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > max) return max + 1;
+    [before, row] = [row, next];
+  }
+  return Math.min(row[b.length]!, max + 1);
 }
 
 /** Readings of each character, from the syllable table: 重 → {zhong, chong}. */

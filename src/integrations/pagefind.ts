@@ -6,6 +6,8 @@ import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { LOCALES } from '../schemas/faq.ts';
 import { HTML_LANG } from '../i18n/index.ts';
+import { catalogue } from '../lib/faq.ts';
+import { matchData } from '../lib/match-data.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
 import { asciiOnly, COMPILE_HINT, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
 import { patchRuntime } from './pagefind-runtime.ts';
@@ -117,10 +119,14 @@ async function minifyRuntime(file: string): Promise<void> {
  * that hand their content to the widget (widget/search-client.ts, importScript), so that they load
  * the same way online and from file://:
  *
- * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, and the
- *   measure of how well an entry answers one (widget/rank.ts, coverage), loaded with the index;
+ * - `pos-faq-query.js`, the Traditional → Simplified map with the code that folds a query, the
+ *   ranking on top of Pagefind's (widget/rank.ts, rankedSearch: out of the widget's 13 KB) and the
+ *   measure of how well an entry answers one (coverage), loaded with the index;
  * - `pos-faq-words.js`, the vocabulary with the code that uses it (widget/query.ts), loaded only
- *   to correct a typo or where the browser has no Intl.Segmenter.
+ *   to correct a typo or where the browser has no Intl.Segmenter;
+ * - `pos-faq-match.js`, each entry's texts in both languages with the code that reads a query by
+ *   pairs of characters and by sound (widget/match.ts), loaded only for a query that Pagefind's
+ *   words do not answer well.
  *
  * Both come from the text Pagefind indexed, so they hold nothing the index does not. Non-ASCII
  * is escaped, as in the widget, for host pages in other encodings.
@@ -168,14 +174,14 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
     'pos-faq-query.js',
     [
       `import { fold } from ${JSON.stringify(query)};`,
-      `import { coverage } from ${JSON.stringify(rank)};`,
+      `import { coverage, rankedSearch } from ${JSON.stringify(rank)};`,
       `const map = ${JSON.stringify(phrases)};`,
       `let c = 0;`,
       `for (const [, step, sign, by] of ${JSON.stringify(packed)}.matchAll(/(\\w+)([.,])(\\w+)/g)) {`,
       '  c += parseInt(step, 36);',
       "  map[String.fromCodePoint(c)] = String.fromCodePoint(c + (sign === '.' ? 1 : -1) * parseInt(by, 36));",
       '}',
-      register('{ fold: (q) => fold(q, map), coverage }'),
+      register('{ fold: (q) => fold(q, map), coverage, rank: rankedSearch }'),
     ],
     'Traditional to Simplified from OpenCC (Apache-2.0), limited to the characters of the index',
   );
@@ -189,6 +195,17 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
       `${register(`{ correct: (q) => correct(q, ${JSON.stringify(HTML_LANG[locale])}, data), cut: (run) => dictionaryWords(run, dict) }`)}`,
     ],
     "the index's words, for typo correction and where Intl.Segmenter is missing",
+  );
+  const { symptoms } = catalogue();
+  const other = LOCALES.find((l) => l !== locale)!;
+  await script(
+    'pos-faq-match.js',
+    [
+      `import { answer, matcher } from ${JSON.stringify(join(dirname(WIDGET_ENTRY), 'match.ts'))};`,
+      `const match = matcher(${JSON.stringify(matchData(symptoms[locale], symptoms[other], locale))});`,
+      register('(query, shown, limit) => answer(match, query, shown, limit)'),
+    ],
+    "each entry's texts in both languages and the pinyin of common characters (pinyin-pro, MIT), for queries Pagefind's words miss",
   );
   return `${Object.keys(fold).length} folds, ${words.words.length} words`;
 }

@@ -44,9 +44,9 @@ const LEFT_OUT: [RegExp, string][] = [
   [/^404\.html$/, 'served by a web server for missing addresses; from file:// there is none'],
   [/^widget\/manifest\.json$/, 'names the pinned widget for vendors'],
   [/^widget\/pos-faq\.[0-9a-f]+\.js$/, 'the pinned widget copy for vendors (Subresource Integrity)'],
-  // (Not the lookup's own classic scripts next to the index, pos-faq-query.js and pos-faq-words.js,
+  // (Not the lookup's own classic scripts next to the index, pos-faq-query.js, pos-faq-words.js and pos-faq-match.js,
   // which load from file:// as they are.)
-  [/^pagefind\/(?![^/]+\/pos-faq-(query|words)\.js$)/, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
+  [/^pagefind\/(?![^/]+\/pos-faq-(query|words|match)\.js$)/, 'fetched as ES modules, which file:// does not allow; replaced by pagefind-offline.js'],
   [DIAGNOSE_JSON, 'fetched by the widget, which file:// does not allow; replaced by widget/diagnose-<lang>.js'],
   [ENTRY_JSON, 'fetched by the widget, which file:// does not allow; replaced by a .js file each (entries.ts)'],
   // The installable web app (src/offline/pwa/) needs a web server: no service worker or manifest runs from file://.
