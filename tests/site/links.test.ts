@@ -45,7 +45,7 @@ describe('links', () => {
   });
 
   // The same bundle `npm run offline` makes, built from this dist/ into tests/.out/offline/.
-  it('has no broken link or anchor in the offline bundle', async () => {
+  it('has no broken link or anchor in the offline bundle', { timeout: 120_000 }, async () => {
     const { folder } = await offlineBundle();
     const { links, pages, broken } = checkLinks(folder, { kind: 'bundle' });
     console.log(`links in the offline bundle: ${links} checked on ${pages} pages, ${broken.length} broken`);
