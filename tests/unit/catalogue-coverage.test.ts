@@ -31,9 +31,18 @@ const BRIEF_MESSAGES: [string, string][] = [
 const catalogue = loadCatalogue('faq');
 
 describe('the catalogue against the content brief', () => {
-  it('has at least 105 entries in each language (issue 10; 73 at version 0.1.0)', () => {
-    expect(catalogue.symptoms.zh.length).toBeGreaterThanOrEqual(105);
+  it('has at least 135 entries in each language (issue 18; 112 before it, 73 at version 0.1.0)', () => {
+    expect(catalogue.symptoms.zh.length).toBeGreaterThanOrEqual(135);
     expect(catalogue.symptoms.en.length).toBe(catalogue.symptoms.zh.length);
+  });
+
+  it('names the cardholder first in the actors of every entry titled for cardholders', () => {
+    const prefix = { zh: '持卡人：', en: 'Cardholder: ' };
+    for (const lang of ['zh', 'en'] as const) {
+      const forCardholders = catalogue.symptoms[lang].filter((e) => e.title.startsWith(prefix[lang]));
+      expect(forCardholders.length, lang).toBeGreaterThanOrEqual(5);
+      for (const e of forCardholders) expect(e.actors[0], e.file).toBe('cardholder');
+    }
   });
 
   it.each(['zh', 'en'] as const)('gives every response code of the brief an entry (%s)', (locale) => {
