@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { DiagnoseData } from '../../src/lib/diagnose.ts';
 import { STRINGS } from '../../widget/strings.ts';
+import { answers, button, endLink, focused, heading, kicker, labels, open, route, selections, shows, tree } from './diagnose-steps.ts';
 import {
   SITE,
   collect,
@@ -35,73 +35,6 @@ const WORDS = {
   'zh-CN': { found: '最可能的问题：', back: '← 上一步', restart: '↺ 从头开始', step: (n: number) => `第 ${n} 问` },
   en: { found: 'Most likely:', back: '← Back', restart: '↺ Start again', step: (n: number) => `Question ${n}` },
 } as const;
-
-const trees = new Map<string, Promise<DiagnoseData>>();
-/** The tree the site publishes for the widget, read by the test itself. */
-function tree(site: string, locale: string): Promise<DiagnoseData> {
-  const url = `${site}widget/diagnose/${locale}.json`;
-  let data = trees.get(url);
-  if (!data) {
-    data = fetch(url).then((r) => r.json() as Promise<DiagnoseData>);
-    trees.set(url, data);
-  }
-  return data;
-}
-
-/** The questions to answer and the answer (index) to pick at each, to reach `entry`. */
-function route(data: DiagnoseData, entry: string): { id: string; answer: number }[] {
-  const walk = (id: string): { id: string; answer: number }[] | null => {
-    for (const [answer, a] of data.questions[id]!.answers.entries()) {
-      if (a.entry === entry) return [{ id, answer }];
-      const rest = a.next ? walk(a.next) : null;
-      if (rest) return [{ id, answer }, ...rest];
-    }
-    return null;
-  };
-  const found = walk(data.start);
-  if (!found) throw new Error(`the tree does not reach ${entry}`);
-  return found;
-}
-
-const heading = (el: Element) => part(el, 'h2');
-const headingText = (el: Element) => heading(el)?.textContent ?? null;
-const kicker = (el: Element) => heading(el)?.previousElementSibling?.textContent ?? null;
-const answers = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="answer"]')];
-/** The answer labels, without their detail lines. */
-const labels = (el: Element) => answers(el).map((b) => b.firstElementChild?.textContent);
-const button = (el: Element, text: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === text);
-const focused = (el: Element) => el.shadowRoot!.activeElement;
-/** The link to the entry a diagnosis ended on. */
-const endLink = (el: Element) => part<HTMLAnchorElement>(el, 'a[part="option"]');
-
-/** Waits until the widget shows `text` as its heading, focused. */
-async function shows(el: Element, text: string, { focus = true } = {}): Promise<void> {
-  await until(() => headingText(el) === text, `the heading "${text}" (it is "${headingText(el)}")`);
-  if (focus) await until(() => focused(el) === heading(el), `focus on the heading "${text}"`);
-}
-
-async function open(el: Widget, label: string): Promise<void> {
-  const start = await until(() => button(el, label), `the button "${label}"`);
-  start.click();
-  await until(() => heading(el), 'the first question');
-}
-
-/** Cancels pos-faq-select while it is collected, so that the test page does not navigate. */
-function selections() {
-  const selects = collect<{ id: string; url: string; title: string; actor: string; step: string; codes: string[] }>(
-    'pos-faq-select',
-  );
-  const cancel = (e: Event) => e.preventDefault();
-  document.addEventListener('pos-faq-select', cancel);
-  return {
-    events: selects.events,
-    stop() {
-      document.removeEventListener('pos-faq-select', cancel);
-      selects.stop();
-    },
-  };
-}
 
 describe('the diagnosis in the widget', () => {
   for (const { lang, locale, button: label, who, merchant } of LANGS) {
