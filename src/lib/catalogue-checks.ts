@@ -24,11 +24,16 @@ export function checkPolicy(value: unknown, file: string, problems: Problem[], f
   }
 }
 
-/** Checks that need every entry at once: language pairs, unique codes, references. */
+/**
+ * Checks that need every entry at once: language pairs, unique codes, references. `elsewhere`
+ * says whether an id in `related` names an entry outside these (a vendor overlay may point to the
+ * shared catalogue's entries).
+ */
 export function checkSymptoms(
   symptoms: Record<Locale, SymptomEntry[]>,
   present: ReadonlySet<string>,
   problems: Problem[],
+  elsewhere: (locale: Locale, id: string) => boolean = () => false,
 ): void {
   const [first, ...others] = LOCALES;
   const byLocale = Object.fromEntries(
@@ -83,7 +88,7 @@ export function checkSymptoms(
       }
       entry.related.forEach((id, i) => {
         const target = entry.file.replace(/[^/]+\.yaml$/, `${id}.yaml`);
-        if (!byLocale[locale].has(id) && !present.has(target)) {
+        if (!byLocale[locale].has(id) && !present.has(target) && !elsewhere(locale, id)) {
           problems.push({
             file: entry.file,
             field: `related.${i}`,

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { LOCALES, TOPICS, symptomSchema, topicSchema, type Locale, type Topic } from '../schemas/faq.ts';
 import { codeClassesSchema, type CodeClasses } from '../schemas/codes.ts';
-import type { Catalogue, SymptomEntry, TopicPage } from './catalogue-types.ts';
+import type { Catalogue, TopicPage } from './catalogue-types.ts';
 import { ContentError, type Problem } from './content-error.ts';
 import { renderTopic } from './render-topic.ts';
 import { checkCodeClasses, checkPolicy, checkSymptoms } from './catalogue-checks.ts';
 import { readFiles, readLocaleFiles, splitFrontmatter, validate } from './content-files.ts';
+import { readSymptoms } from './symptom-files.ts';
 import { sitePaths } from './routes.ts';
 import { diagnoseFileSchema } from '../schemas/diagnose.ts';
 import { diagnosePaths } from './diagnose.ts';
@@ -27,30 +28,10 @@ export function loadCatalogue(root: string, cwd = process.cwd(), { changeRule = 
   const problems: Problem[] = [];
   const rel = (p: string) => relative(cwd, p) || p;
 
-  const symptoms = {} as Record<Locale, SymptomEntry[]>;
-  // Files that exist, valid or not, so that one broken file is not also reported as missing.
-  const present = new Set<string>();
-  for (const locale of LOCALES) {
-    const dir = join(root, 'symptoms', locale);
-    symptoms[locale] = readFiles(dir, '.yaml', rel, problems).flatMap((raw) => {
-      present.add(raw.file);
-      // Lines `npm run new` marked TODO that the editor has not written yet.
-      problems.push(...leftToFill(readFileSync(join(dir, `${raw.name}.yaml`), 'utf8'), raw.file));
-      const entry = validate(symptomSchema, raw, problems);
-      if (!entry) return [];
-      if (entry.id !== raw.name) {
-        problems.push({
-          file: raw.file,
-          field: 'id',
-          message: `id "${entry.id}" does not match the file name "${raw.name}.yaml"`,
-          fix: `rename the file to ${entry.id}.yaml or set id: ${raw.name}`,
-        });
-        return [];
-      }
-      checkPolicy(entry, raw.file, problems);
-      return [{ ...entry, locale, file: raw.file }];
-    });
-  }
+  // Lines `npm run new` marked TODO that the editor has not written yet.
+  const { symptoms, present } = readSymptoms(root, symptomSchema, rel, problems, (raw) =>
+    problems.push(...leftToFill(readFileSync(resolve(cwd, raw.file), 'utf8'), raw.file)),
+  );
   checkSymptoms(symptoms, present, problems);
   // `npm run release` records content whose watched fields changed: it turns the rule off.
   checkChanges(symptoms, changeRule ? readRelease(root, rel, problems) : undefined, problems);

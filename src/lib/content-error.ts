@@ -19,9 +19,10 @@ export function formatProblem(p: Problem): string {
 export class ContentError extends Error {
   readonly problems: Problem[];
 
-  constructor(problems: Problem[]) {
+  /** @param where The folder checked, as the message names it: `faq/`, or a vendor overlay's. */
+  constructor(problems: Problem[], where = 'faq/') {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`The content in faq/ has ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
+    super(`The content in ${where} has ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
     this.name = 'ContentError';
     this.problems = problems;
   }

@@ -26,7 +26,8 @@ export type Actor = (typeof ACTORS)[number];
 export const TOPICS = ['definition', 'causes', 'countermeasures', 'impact', 'prevention'] as const;
 export type Topic = (typeof TOPICS)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** A required piece of plain text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /**
  * A response code as the terminal prints it: two characters, digits or capital
