@@ -15,6 +15,7 @@ import { ContentError, type Problem } from './content-error.ts';
 import { readFile, readFiles, validate } from './content-files.ts';
 import { checkAgainstShared, checkNoHtml, checkNotes, type NoteSource } from './overlay-checks.ts';
 import { readSymptoms } from './symptom-files.ts';
+import { checkStyle } from './style-checks.ts';
 
 /**
  * Reads and checks a vendor overlay (README, "Vendor overlays") against the shared catalogue:
@@ -55,6 +56,8 @@ export function loadOverlay(folder: string, shared: Catalogue, cwd = process.cwd
   );
   checkSymptoms(symptoms, present, problems, (locale, id) => shared.symptoms[locale].some((s) => s.id === id));
   checkAgainstShared(symptoms, shared, problems);
+  // The shared catalogue's house style holds for a vendor's entries too (faq/README.md).
+  checkStyle(symptoms, { zh: [], en: [] }, problems);
 
   const notes: NoteSource[] = [];
   for (const locale of LOCALES) {

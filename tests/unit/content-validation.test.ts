@@ -147,7 +147,7 @@ describe('glossary validation', () => {
     const message = broken((p) => {
       for (const l of ['zh', 'en']) replaceIn(p(`glossary/${l}.yaml`), 'id: reversal', 'id: host');
     });
-    expect(message).toContain('glossary/zh.yaml › terms.2.id: id "host" is already used by terms.1 ("主机")');
+    expect(message).toContain('glossary/zh.yaml › terms.2.id: id "host" is already used by terms.1 ("后台")');
     expect(message).toContain('Fix: give each term its own id');
   });
 
