@@ -1,4 +1,4 @@
-import { isAppScript } from '../helpers/app-script.ts';
+import { isAppScript, isFeedbackScript } from '../helpers/app-script.ts';
 // The header search on every page, the results page, and queries as people type them (issue 11,
 // "Acceptance"). Engine-agnostic where it can be: real typing through the keyboard, the page's own
 // elements, no timing other than waiting for what is shown.
@@ -64,9 +64,12 @@ describe('the header search', () => {
       expect(await page.$eval('search', (s) => s.getAttribute('aria-label'))).toBeTruthy();
       expect(await page.$eval('search input[name="q"]', (i) => (i as HTMLInputElement).placeholder)).toBeTruthy();
       expect(await page.$eval('html', (h) => h.lang)).toBe(locale === 'zh' ? 'zh-CN' : 'en');
-      // Before any interaction: the page, its stylesheet and favicon, and the app client every page
-      // loads to register the service worker (tests/offline/pwa.test.ts); nothing of the lookup.
-      const early = requests.filter((p) => (p.endsWith('.js') && !isAppScript(p) && p !== '/sw.js') || p.startsWith('/pagefind/'));
+      // Before any interaction: the page, its stylesheet and favicon, the app client every page
+      // loads to register the service worker (tests/offline/pwa.test.ts) and the entry's "Did this
+      // solve it?" buttons; nothing of the lookup.
+      const early = requests.filter(
+        (p) => (p.endsWith('.js') && !isAppScript(p) && !isFeedbackScript(p) && p !== '/sw.js') || p.startsWith('/pagefind/'),
+      );
       expect(early).toEqual([]);
 
       // Typed into the plain form box: the first focus loads the widget, which takes over the box
