@@ -16,6 +16,7 @@ import { Converter, Locale as OpenCCLocale } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { commonCharacters } from './match-data.ts';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -182,19 +183,6 @@ export interface WordsData {
    * several readings is under each). Covers GB 2312 level 1 and every character of the index.
    */
   sounds?: Record<string, string>;
-}
-
-/** GB 2312 level 1: the 3,755 most common characters, decoded from their GB code points. */
-function commonCharacters(): string[] {
-  const decoder = new TextDecoder('gbk');
-  const out: string[] = [];
-  for (let a = 0xb0; a <= 0xd7; a++) {
-    for (let b = 0xa1; b <= 0xfe; b++) {
-      const c = decoder.decode(new Uint8Array([a, b]));
-      if (HAN.test(c)) out.push(c);
-    }
-  }
-  return out;
 }
 
 /** The words file for an index's text. */
