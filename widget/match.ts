@@ -81,9 +81,15 @@ const FIELDS = [1.25, 1, 0.5];
 export const stem = (w: string) =>
   (w.length > 4 ? w.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '')).slice(0, 7);
 
+/**
+ * Negations as words, typed with or without the apostrophe (won't, cant, doesnt): "won't" must not
+ * leave "wo", a word no entry has, which would weigh as the rarest word of the query.
+ */
+const NEGATION = /\b(?:(won)|(can)|(do|does|did|is|are|was|were|could|would|should|has|have|had|ain))['’]?t\b/g;
+
 /** English words as the entries' words: possessives and contractions cut off (customer's, won't). */
 const latinWords = (t: string) =>
-  (t.replace(/n't\b/g, ' not').replace(/'(?:s|re|ve|ll|d|m)\b/g, '').match(/[a-z][a-z0-9]*|\d+/g) ?? []).filter(
+  (t.replace(NEGATION, (_, won: string, can: string, other: string) => (won ? 'will not' : can ? 'can not' : `${other} not`)).replace(/n['’]t\b/g, ' not').replace(/['’](?:s|re|ve|ll|d|m)\b/g, '').match(/[a-z][a-z0-9]*|\d+/g) ?? []).filter(
     (w) => w.length > 1 && !STOP.has(w) && !GRAMMAR.has(w),
   );
 /**

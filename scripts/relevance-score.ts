@@ -1,0 +1,58 @@
+// Replays the second reading (widget/match.ts) in Node on a capture of scripts/relevance-capture.ts,
+// with the current code and data, and prints the figures as the browser test would: a loop of
+// seconds for tuning, not a test. `node scripts/relevance-score.ts [development|heldout] [--misses]`.
+// Queries that did not take the second reading keep what the browser answered. The held-out set
+// prints its figures per style only, never a query.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogue } from '../src/lib/faq.ts';
+import { matchData } from '../src/lib/match-data.ts';
+import { answer, matcher } from '../widget/match.ts';
+import { ROOT } from '../tests/helpers/build.ts';
+import { calibration, figures, type Answer, type Query } from '../tests/helpers/relevance.ts';
+
+const set = process.argv[2] === 'heldout' ? 'heldout' : 'development';
+const showMisses = process.argv.includes('--misses') && set === 'development';
+type Call = { args: [string, string[], number]; out: { ids: string[]; confidence: number } };
+type Captured = Query & { got: Answer & { calls: Call[] } };
+const captured = JSON.parse(readFileSync(join(ROOT, `tests/.out/capture-${set}.json`), 'utf8')) as Captured[];
+
+const { symptoms } = catalogue();
+const match = {
+  zh: matcher(matchData(symptoms.zh, symptoms.en, 'zh')),
+  en: matcher(matchData(symptoms.en, symptoms.zh, 'en')),
+};
+const started = performance.now();
+const got: Answer[] = captured.map((c) => {
+  const call = c.got.calls.at(-1);
+  if (!call) return c.got;
+  const [term, shown, limit] = call.args;
+  const a = answer(match[c.lang], term, shown, limit);
+  return { ids: a.ids, matched: a.ids.length > 0 && a.confidence >= 0.5, corrected: c.got.corrected, confidence: a.confidence };
+});
+const ms = performance.now() - started;
+const f = figures(captured, got, `replayed ${set}`);
+console.log([f.summary, f.table].join('\n'));
+console.log(`${captured.filter((c) => c.got.calls.length).length} second readings in ${ms.toFixed(0)} ms`);
+if (set === 'development') {
+  for (const lang of ['zh', 'en'] as const) {
+    const mine = captured.flatMap((q, i) => (q.lang === lang ? [i] : []));
+    console.log(`${lang}:\n${calibration(mine.map((i) => captured[i]!), mine.map((i) => got[i]!))}`);
+  }
+}
+if (showMisses) console.log(f.misses.join('\n'));
+// The blind development half alone: the public set was written with the aliases and flatters.
+const blind = captured.flatMap((q, i) => (q.file?.startsWith('blind-') ? [i] : []));
+if (set === 'development') {
+  const b = figures(blind.map((i) => captured[i]!), blind.map((i) => got[i]!), 'blind development half');
+  console.log([b.summary, b.table].join('\n'));
+}
+if (process.argv.includes('--dump') && set === 'development') {
+  for (const i of blind) {
+    const c = captured[i]!;
+    const a = got[i]!;
+    if (c.got.calls.length === 0) continue;
+    const ok = c.expect === null ? 'NEAR' : a.ids.includes(c.expect) ? (a.ids[0] === c.expect ? 'TOP1' : 'TOP3') : 'MISS';
+    console.log(`${ok}\t${a.confidence.toFixed(3)}\t${a.matched}\t${c.style}\t${c.q}\t${a.ids.join(',')}\t${c.expect}`);
+  }
+}
