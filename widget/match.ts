@@ -62,7 +62,9 @@ export const FILLER = (
   '就是 那个 这个 嗯 啊 呃 哎 唉 哦 呀 吧 啦 嘛 哈 呗 咧 然后 好像 感觉 一下 老是 总是 突然 到底 究竟 ' +
   '咋回事 咋办 咋整 咋弄 咋搞 怎么整 怎么弄 怎么搞 为啥 干啥 咋 啥 请问 我想问 想问 问一下 谁知道 ' +
   '有没有人 求助 帮忙 帮我 看看 回事 我们 我的 你们 他们 咱们 这边 那边 的话 之类 不知道 知道 应该 可能 ' +
-  '是否 能不能 可不可以 行不行 该怎么 怎么 一点 有点 这种 那种 情况 问题 佢 嘅 咗 喇 囉 啲 的 了 吗 呢'
+  '是否 能不能 可不可以 行不行 该怎么 怎么 一点 有点 这种 那种 情况 问题 佢 嘅 咗 喇 囉 啲 的 了 吗 呢 ' +
+  // Intensifiers and the spoken "for ages", which only say how much (贼快, 弄了半天).
+  '超级 特别 非常 挺 蛮 弄了半天 弄半天 搞了半天 搞半天 好久 要不要 对不对 好不好 靠谱不'
 ).split(' ');
 
 /** Cantonese words written in Hong Kong, as the Mandarin the entries use. */
@@ -104,6 +106,7 @@ const GRAMMAR = new Set(
     'though although because until yet even ever now once why how am were let lets like one ones thing things something ' +
     'anything nothing really actually already always never sometimes today yesterday tomorrow morning time times way ' +
     'need needs say says said tell told know see seen seems makes make made come comes came go goes went gone going try tried ' +
+    'mean means meaning meant happen happens happened happening suddenly anymore properly correctly normally usually ' +
     'whether either neither within without between through across around another anyone someone everyone much many').split(' '),
 );
 
@@ -159,6 +162,18 @@ export function matcher(data: MatchData) {
   // The entries' English words as written, for spelling: a typo is nearer the word than its stem.
   const vocabulary = [...new Set(data.texts.flatMap((t) => latinWords(t.join(' ').toLowerCase())))].filter((w) => !/\d/.test(w));
 
+  /**
+   * Two typed words that the entries write as one (union pay, wi fi, check out) as that word: apart,
+   * the first would weigh as a word no entry has.
+   */
+  const joined = (words: string[]) =>
+    words.reduce<string[]>((out, w) => {
+      const last = out.at(-1);
+      if (last && !df.has(`w${stem(last)}`) && df.has(`w${stem(last + w)}`)) out[out.length - 1] = last + w;
+      else out.push(w);
+      return out;
+    }, []);
+
   /** Latin letters as pinyin syllables: every way to spell the word with them (yue: yue, yu e). */
   const asPinyin = (word: string): string[][] => {
     const out: string[][] = [];
@@ -183,6 +198,13 @@ export function matcher(data: MatchData) {
       if (Math.abs(v.length - w.length) > within || (v[0] !== w[0] && v[1] !== w[1] && v[0] !== w[1])) continue;
       const d = editsWithin(w, v, within);
       if (d < best || (d === best && (df.get(`w${stem(v)}`) ?? 0) > (df.get(`w${stem(found ?? '')}`) ?? 0))) [best, found] = [d, v];
+    }
+    // Not a typo: maybe another form of an entry's word (scanner, scan; refunded, refund), the
+    // longest entry word that starts the query's word or that the query's word starts.
+    if (best > within && w.length >= 5) {
+      const forms = vocabulary.filter((v) => v.length >= 4 && Math.abs(v.length - w.length) <= 3 && (w.startsWith(v) || (v.startsWith(w) && w.length >= 5)));
+      found = forms.sort((a, b) => (df.get(`w${stem(b)}`) ?? 0) - (df.get(`w${stem(a)}`) ?? 0))[0] ?? null;
+      if (found) best = 0;
     }
     found &&= stem(found);
     spellings.set(w, best <= within ? found : null);
@@ -223,7 +245,7 @@ export function matcher(data: MatchData) {
       }
     }
     // Latin letters: English words, and in a run of pinyin-shaped words, the syllable pairs.
-    const words = latinWords(lower);
+    const words = joined(latinWords(lower));
     const pinyinShaped = HAN.test(query) || !words.some((x) => df.has(`w${stem(x)}`));
     const spellings = words.map((w) => (pinyinShaped ? asPinyin(w) : []));
     words.forEach((w, i) => {
