@@ -36,6 +36,20 @@ describe('the second reading of a query (widget/match.ts)', () => {
     expect(first('conection timeuot')).toBe('network-timeout');
     expect(first('reciept prnts blank')).toBe('receipt-blank');
   });
+  it('reads negations typed with or without an apostrophe as "not", not as words no entry has', () => {
+    // "won't" used to leave "wo", which weighed as the rarest word of the query.
+    expect(match("receipt won't print blank")[0]!.said).toBeCloseTo(match('receipt will not print blank')[0]!.said, 5);
+    expect(match('receipt wont print blank')[0]!.said).toBeCloseTo(match('receipt print blank')[0]!.said, 5);
+  });
+  it("meets another form of an entry's word, and words typed apart that an entry writes as one", () => {
+    // "connect" is three letters short of "connection", too many for a typo.
+    expect(match('connect timeout')[0]!.said).toBeCloseTo(1, 5);
+    expect(match('connec tion timeout')[0]!.said).toBeCloseTo(1, 5);
+  });
+  it('leaves out intensifiers and question frames that say nothing of the problem', () => {
+    expect(match('小票特别白 弄了半天')[0]!.said).toBeCloseTo(match('小票 白')[0]!.said, 5);
+    expect(match('what does connection timeout mean')[0]!.said).toBeCloseTo(1, 5);
+  });
   it('says a good answer from 0.5, and nothing for a question no entry shares', () => {
     expect(match('连接超时')[0]!.confidence).toBeGreaterThanOrEqual(0.5);
     expect(match('今天天气怎么样').every((m) => m.confidence < 0.5)).toBe(true);
