@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { codeInText } from '../src/lib/codes.ts';
+import { indexedText } from '../src/lib/search-data.ts';
+import { coverage } from '../widget/rank.ts';
 import { catalogue } from '../src/lib/faq.ts';
 import { matchData } from '../src/lib/match-data.ts';
 import { answer, matcher } from '../widget/match.ts';
@@ -27,10 +29,17 @@ const match = {
 const started = performance.now();
 // FUSE=1: what the answers would be if the second reading also reordered the queries that
 // Pagefind's words answer fully (no code, no correction), keeping them matched.
+const pages = new Map<string, string>();
+const content = (lang: string, id: string) => {
+  const key = `${lang}/${id}`;
+  if (!pages.has(key)) pages.set(key, indexedText(readFileSync(join(ROOT, 'dist', lang, 'symptoms', id, 'index.html'), 'utf8')));
+  return pages.get(key)!;
+};
 const fold = Converter({ from: 'tw', to: 'cn' });
 const got: Answer[] = captured.map((c) => {
   const call = c.got.calls.at(-1);
-  if (!call && process.env['FUSE'] && !c.got.corrected && !codeInText(c.q) && c.got.ids.length) {
+  const doubtful = () => process.env['FUSE'] !== '2' || coverage(c.lang === 'zh' ? fold(c.q) : c.q, content(c.lang, c.got.ids[0]!)) < 1;
+  if (!call && process.env['FUSE'] && (process.env['FUSE'] === '3' ? !!c.got.corrected : !c.got.corrected) && !codeInText(c.q) && c.got.ids.length && doubtful()) {
     const a = answer(match[c.lang], c.lang === 'zh' ? fold(c.q) : c.q, c.got.ids, 3);
     return { ...c.got, ids: a.ids };
   }

@@ -42,6 +42,8 @@ interface Pass {
   code: boolean;
   /** How much of the query the best-answering result's text says (rank.ts, coverage). */
   said: number;
+  /** How much of it the first result says: below `said`, Pagefind's order is in doubt. */
+  first: number;
 }
 
 /**
@@ -107,11 +109,8 @@ async function pass(
   const results = data.flatMap((d) => shown(d, root));
   // The best-answering result counts: the first may come first by its code or its title words.
   // Without the query script (it could not load), any result counts as an answer, as it used to.
-  return {
-    results,
-    code: first.length > 0,
-    said: q ? Math.max(0, ...data.map((d) => q.coverage(term, d.content ?? ''))) : 1,
-  };
+  const says = q ? data.map((d) => q.coverage(term, d.content ?? '')) : [1];
+  return { results, code: first.length > 0, said: Math.max(0, ...says), first: says[0] ?? 0 };
 }
 
 /**
@@ -150,13 +149,18 @@ export async function find(
   }
   let { results } = best;
   let confidence = best.code ? 1 : best.said;
-  if (!best.code && best.said < 1 && !corrected) {
-    // Pagefind's words did not say all of it: the entries' own texts, read by pairs of characters
-    // and by sound, rank again beside Pagefind's order and decide whether anything answers.
+  // Pagefind's words did not say all of it: the entries' own texts, read by pairs of characters
+  // and by sound, rank again beside Pagefind's order and decide whether anything answers. When
+  // they did, but only for a later result or for the corrected query, Pagefind's order is in
+  // doubt (a page says the words in its steps, the entry that is about them comes fourth): the
+  // texts rank again, and the verdict stays. A first result that says all is left alone, so the
+  // usual query loads nothing more.
+  const decide = best.said < 1 && !corrected;
+  if (!best.code && (decide || best.first < 1 || corrected)) {
     const answer = (await matchScript(root, lang))?.(term, results.map((r) => r.id), limit);
     if (answer) {
       results = await byIds(pf, root, answer.ids);
-      confidence = answer.confidence;
+      if (decide) confidence = answer.confidence;
     }
   }
   return { query: typed, ...(corrected ? { corrected } : {}), matched: results.length > 0 && confidence >= MATCH_SHARE, confidence, results };
