@@ -5,10 +5,6 @@
 // prints its figures per style only, never a query.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Converter } from 'opencc-js';
-import { codeInText } from '../src/lib/codes.ts';
-import { indexedText } from '../src/lib/search-data.ts';
-import { coverage } from '../widget/rank.ts';
 import { catalogue } from '../src/lib/faq.ts';
 import { matchData } from '../src/lib/match-data.ts';
 import { answer, matcher } from '../widget/match.ts';
@@ -27,25 +23,14 @@ const match = {
   en: matcher(matchData(symptoms.en, symptoms.zh, 'en')),
 };
 const started = performance.now();
-// FUSE=1: what the answers would be if the second reading also reordered the queries that
-// Pagefind's words answer fully (no code, no correction), keeping them matched.
-const pages = new Map<string, string>();
-const content = (lang: string, id: string) => {
-  const key = `${lang}/${id}`;
-  if (!pages.has(key)) pages.set(key, indexedText(readFileSync(join(ROOT, 'dist', lang, 'symptoms', id, 'index.html'), 'utf8')));
-  return pages.get(key)!;
-};
-const fold = Converter({ from: 'tw', to: 'cn' });
 const got: Answer[] = captured.map((c) => {
   const call = c.got.calls.at(-1);
-  const doubtful = () => process.env['FUSE'] !== '2' || coverage(c.lang === 'zh' ? fold(c.q) : c.q, content(c.lang, c.got.ids[0]!)) < 1;
-  if (!call && process.env['FUSE'] && (process.env['FUSE'] === '3' ? !!c.got.corrected : !c.got.corrected) && !codeInText(c.q) && c.got.ids.length && doubtful()) {
-    const a = answer(match[c.lang], c.lang === 'zh' ? fold(c.q) : c.q, c.got.ids, 3);
-    return { ...c.got, ids: a.ids };
-  }
   if (!call) return c.got;
   const [term, shown, limit] = call.args;
   const a = answer(match[c.lang], term, shown, limit);
+  // Where Pagefind's words said all of the query (or the corrected one), the reading only reordered
+  // (widget/search-client.ts): the verdict is the browser's, and its confidence is not the reading's.
+  if (c.got.confidence !== call.out.confidence) return { ...c.got, ids: a.ids };
   return { ids: a.ids, matched: a.ids.length > 0 && a.confidence >= 0.5, corrected: c.got.corrected, confidence: a.confidence };
 });
 const ms = performance.now() - started;

@@ -34,7 +34,7 @@ export function commonCharacters(): string[] {
  * the table in docs/relevance.md: Chinese questions pad more, and a long one that says enough in
  * weight answers whatever its share; in English the share alone decides.
  */
-export const LINE = { zh: { said: 0.45, mass: 22 }, en: { said: 0.35, mass: 1e9 } } as const;
+export const LINE = { zh: { said: 0.45, mass: 22 }, en: { said: 0.32, mass: 1e9 } } as const;
 
 export function matchData(own: SymptomEntry[], other: SymptomEntry[], locale: keyof typeof LINE): MatchData {
   const twin = new Map(other.map((e) => [e.id, e]));
