@@ -29,6 +29,7 @@ async function measure(set: 'development' | 'heldout', showMisses: boolean) {
       f.table,
       // The blind half alone: the public set was written together with the aliases.
       ...(set === 'development' ? [blind(queries, got)] : []),
+      ...(set === 'heldout' ? ["issue 19's targets: top 1 ≥ 85%, top 3 ≥ 95%, matched ≥ 95%, near misses unmatched ≥ 90%"] : []),
       ...(waiting ? [`${waiting} queries left out, entry not in this catalogue: ${absent.join(', ')}`] : []),
       ...(set === 'development'
         ? (['zh', 'en'] as const).flatMap((lang) => {
@@ -61,8 +62,8 @@ it('held-out set: top 3 ≥ 95%, top 1 ≥ 85%, real questions matched ≥ 87% (
   const r = rates(f);
   expect(r.top3).toBeGreaterThanOrEqual(0.95);
   expect(r.top1).toBeGreaterThanOrEqual(0.85);
-  // Issue 19's target is 95%; the lookup reaches 87.7% (docs/relevance.md): this is a floor at
-  // what it reaches, not the target.
+  // Issue 19's target is 95%; the lookup reaches 88.0% (219 of 249, docs/relevance.md): this is a
+  // floor under what it reaches, not the target. Top 1, top 3 and near misses assert the targets.
   expect(r.matched).toBeGreaterThanOrEqual(0.87);
   expect(r.unmatched).toBeGreaterThanOrEqual(0.9);
 });
