@@ -3,10 +3,10 @@
 // (overlay-load.ts), so that the first script stays within its budget. Like the scripts next to
 // the index, it hands over what it carries in a `pos-faq-data` event on its own element: no global
 // on the host page. The views chunk reaches the loaded overlay through the Lookup's `overlay` prop.
-import { compactCode } from '../src/lib/codes.ts';
-import { readOverlay, type ShownOverlay as OverlayFile } from './overlay-data.ts';
+import { readOverlay } from './overlay-data.ts';
+import { overlayViews } from './overlay-entry.ts';
 import { overlayRanker } from './overlay-rank.ts';
-import type { Overlay, OverlayScript } from './overlay-types.ts';
+import type { OverlayScript } from './overlay-types.ts';
 import { importOffline } from './pagefind-load.ts';
 
 /** Fetches the overlay (same origin, or another with CORS); a 404 page or any other non-JSON fails. */
@@ -20,29 +20,6 @@ async function online(url: string): Promise<unknown> {
   }
 }
 
-/** The entry view's side of an overlay: its entries (which have no page on the FAQ site) and its model notes. */
-function views(data: OverlayFile): Pick<Overlay, 'name' | 'idFor' | 'entry' | 'notes'> {
-  return {
-    name: (locale) => data.name[locale],
-    idFor(locale, idOrCode) {
-      const text = String(idOrCode ?? '').trim();
-      const code = compactCode(text);
-      return data[locale].entries.find((e) => e.id === text || e.codes.some((c) => compactCode(c) === code))?.id;
-    },
-    async entry(locale, id, title) {
-      const mine = data[locale].entries;
-      const e = mine.find((x) => x.id === id);
-      if (!e) return null;
-      const related = await Promise.all(
-        e.related.map(async (rid) => ({ id: rid, title: mine.find((x) => x.id === rid)?.title ?? (await title(rid)) })),
-      );
-      const { title: t, summary, actors, codes, messages, steps, avoid, escalate } = e;
-      return { version: 1, id, url: '', title: t, summary, actors, codes, messages, steps, avoid, escalate, related };
-    },
-    notes: (locale, id) => data[locale].notes.filter((n) => n.id === id),
-  };
-}
-
 const api: OverlayScript = {
   async load(url) {
     // From file:// (the offline bundle, `npm run offline -- --overlay`) nothing can be fetched:
@@ -51,7 +28,7 @@ const api: OverlayScript = {
     // Overlay entries have no page on the FAQ site: a result names the host page and the entry;
     // choosing it opens the entry inside the widget.
     const where = (id: string) => `${location.href.split('#')[0]}#pos-faq-${data.id}-${id}`;
-    return { ...views(data), ...overlayRanker(data, where) };
+    return { ...overlayViews(data), ...overlayRanker(data, where) };
   },
 };
 
