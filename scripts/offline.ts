@@ -41,6 +41,9 @@ try {
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  if (error instanceof Error && error.cause) console.error('Caused by:', error.cause);
+  // A cause whose message the error already says in full (a broken overlay's problems) is not printed twice.
+  if (error instanceof Error && error.cause && !(error.cause instanceof Error && error.message.includes(error.cause.message))) {
+    console.error('Caused by:', error.cause);
+  }
   process.exitCode = 1;
 }
