@@ -179,14 +179,18 @@ class PosFaqLookup extends HTMLElement {
     return this.#report(find(this.#site, this.#lang, String(query ?? ''), this.#limit, literal, this.#overlay()));
   }
 
+  /** An overlay address that could not be used: not tried again, so that no search waits for it twice. */
+  #badOverlay: string | null = null;
+
   /**
    * The vendor overlay the `overlay` attribute names (read at each search, so a change counts from
    * the next one), or null; one that cannot be used is reported once and the lookup goes on without it.
    */
   #overlay(): Promise<Overlay | null> | null {
     const url = this.getAttribute('overlay');
-    return url
+    return url && url !== this.#badOverlay
       ? loadOverlay(this.#site, url).catch((error: unknown) => {
+          this.#badOverlay = url;
           this.#fail(error);
           return null;
         })
