@@ -6,13 +6,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * in its report); any file not named keeps Vitest's own order (its cached durations, else size).
  */
 const SLOWEST = [
-  'tests/engines/pages.test.ts',
+  'tests/engines/pages-chromium.test.ts',
+  'tests/engines/pages-firefox.test.ts',
   'tests/e2e/relevance.test.ts',
   'tests/engines/site.test.ts',
   'tests/offline/pwa.test.ts',
   'tests/offline/relevance-offline.test.ts',
   'tests/engines/embed.test.ts',
   'tests/offline/pwa-first-visit.test.ts',
+  'tests/engines/pages-webkit.test.ts',
   'tests/offline/offline-zip.test.ts',
   'tests/engines/embed-inside.test.ts',
 ];

@@ -10,7 +10,7 @@ import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
 /**
  * axe-core on the lookup open, with results and with an option active, in light at 1280 px and in
- * dark at 360 px; the rules of tests/engines/pages.test.ts, which audits every page as it loads.
+ * dark at 360 px; the rules of tests/helpers/every-page.ts, which audits every page as it loads.
  * axe is injected into each new document by the DevTools protocol, so the pages' CSP stays on.
  */
 const VIEWS = [

@@ -1,7 +1,7 @@
 // The site and the offline bundle in every engine (ENGINES picks some): the lookup, the language
 // switch, the lookup without Intl.Segmenter and with text typed before any focus event, and the
 // offline bundle from file://. The gates held on every page (console, 360 px, axe) are in
-// pages.test.ts; the relevance sets stay in Chromium: tests/e2e/, tests/offline/.
+// pages-<engine>.test.ts; the relevance sets stay in Chromium: tests/e2e/, tests/offline/.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

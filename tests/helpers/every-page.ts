@@ -1,5 +1,6 @@
-// Every page in every engine (ENGINES picks some), opened once and held to all the per-page gates
-// at that one visit, a few tabs side by side (tests/helpers/tab-pool.ts):
+// Every page in one engine, opened once and held to all the per-page gates at that one visit, a
+// few windows side by side (tab-pool.ts); tests/engines/pages-<engine>.test.ts run it, one file per
+// engine so that the engines' passes can run beside each other:
 // - no console message of ours or of the browser, once the page has loaded and been idle;
 // - no sideways scrolling on a 360 px phone (finding 5: the embed guides were 7 px too wide);
 // - in Chromium, axe-core (WCAG 2.0 to 2.2, A and AA, and best practices) in dark at 360 px and in
@@ -17,23 +18,18 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/schemas/faq.ts';
 import { startServer } from '../../scripts/static-server.mjs';
-import { measureSite } from '../helpers/budgets.ts';
-import { DIST } from '../helpers/build.ts';
-import { engineForSuite } from '../helpers/engine-suite.ts';
-import { DESKTOP, type Tab } from '../helpers/engine-tab.ts';
-import { ENGINES } from '../helpers/engines.ts';
-import { axe, openSettled, overflow, pagesFor, type PageToOpen } from '../helpers/page-checks.ts';
-import { inTabs } from '../helpers/tab-pool.ts';
+import { measureSite } from './budgets.ts';
+import { DIST } from './build.ts';
+import { engineForSuite } from './engine-suite.ts';
+import { DESKTOP, type EngineName, type Tab } from './engine-tab.ts';
+import { ENGINES } from './engines.ts';
+import { axe, openSettled, overflow, pagesFor, type PageToOpen } from './page-checks.ts';
+import { inTabs } from './tab-pool.ts';
 
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
 const PHONE = { width: 360, height: 740 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  server = await startServer({ root: SITE });
-});
-afterAll(() => server?.close());
 
 interface Visit {
   path: string;
@@ -42,9 +38,19 @@ interface Visit {
   axe: string[];
 }
 
-describe.each(ENGINES)('every page in %s', (name) => {
+/** The every-page gates in one engine, as a describe block of the calling test file. */
+export function everyPage(name: EngineName): void {
+  describe.skipIf(!ENGINES.includes(name))(`every page in ${name}`, () => everyPageIn(name));
+}
+
+function everyPageIn(name: EngineName): void {
   const chromium = name === 'chromium';
-  const engine = engineForSuite(name, 'tests/engines/pages.test.ts', chromium ? { preload: axeSource } : {});
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    server = await startServer({ root: SITE });
+  });
+  afterAll(() => server?.close());
+  const engine = engineForSuite(name, `tests/engines/pages-${name}.test.ts`, chromium ? { preload: axeSource } : {});
   const pages = pagesFor(name, SITE);
   let visits: Visit[] = [];
   let loaded: string[] = [];
@@ -125,4 +131,4 @@ describe.each(ENGINES)('every page in %s', (name) => {
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.filter((p) => !counted.has(p))).toEqual([]);
   });
-});
+}
