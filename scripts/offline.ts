@@ -3,6 +3,7 @@
 //   --online-url=https://…   the address named on every page (default SITE_URL, or POS_FAQ_ONLINE_URL)
 //   --dist=DIR --out=DIR     the built site (default dist/, built if missing) and the output (default offline/)
 //   --strict                 fail when a link had to be removed instead of reporting it
+//   --overlay=FOLDER         a vendor overlay in every lookup of the bundle, named after it (README, "Vendor overlays")
 import { parseArgs } from 'node:util';
 import { buildOffline } from '../src/offline/zip/bundle.ts';
 
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     dist: { type: 'string' },
     out: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    overlay: { type: 'string' },
   },
 });
 
@@ -22,6 +24,7 @@ try {
     ...(values.dist ? { dist: values.dist } : {}),
     ...(values.out ? { out: values.out } : {}),
     strict: values.strict,
+    ...(values.overlay ? { overlay: values.overlay } : {}),
   });
   // The same problem usually repeats on every page (a menu link): say it once, with a count.
   const byReason = Map.groupBy(result.warnings, (w) => w.slice(w.indexOf(': ') + 2).replace(/\b(zh|en)\//g, '<lang>/'));
@@ -38,6 +41,9 @@ try {
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  if (error instanceof Error && error.cause) console.error('Caused by:', error.cause);
+  // A cause whose message the error already says in full (a broken overlay's problems) is not printed twice.
+  if (error instanceof Error && error.cause && !(error.cause instanceof Error && error.message.includes(error.cause.message))) {
+    console.error('Caused by:', error.cause);
+  }
   process.exitCode = 1;
 }

@@ -1,19 +1,32 @@
 // npm test: Vitest (unit and site tests, the Chromium-only gates, and the cross-engine browser
-// tests in tests/engines/), then the widget's @web/test-runner suite one engine at a time. Prints
-// the engines' versions and the time each took. ENGINES=firefox (or chromium, webkit, or a comma
-// list) runs only those engines; without Chromium, the Chromium-only gates are left out.
-// Arguments go to Vitest: `npm test -- tests/unit/rank.test.ts`.
-import { spawnSync } from 'node:child_process';
+// tests in tests/engines/, two files at a time) and, beside it, the widget's @web/test-runner
+// suite one engine at a time, its output held until it ends so that the two do not interleave.
+// Prints the engines' versions, the time of each part and of each engine. ENGINES=firefox (or
+// chromium, webkit, or a comma list) runs only those engines; without Chromium, the Chromium-only
+// gates are left out. Arguments go to Vitest alone: `npm test -- tests/unit/rank.test.ts`.
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { clearTimes, readTimes, recordTime } from '../tests/helpers/engine-times.ts';
 import { ALL_ENGINES, ENGINES, engineVersions } from '../tests/helpers/engines.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const bin = (pkg: string, file: string) => resolve(ROOT, 'node_modules', pkg, file);
-const run = (script: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
-    .status ?? 1;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+
+/** Runs a Node script; `quiet` holds its output and hands it back instead of printing it. */
+function run(script: string, args: string[], env: Record<string, string> = {}, quiet = false) {
+  return new Promise<{ status: number; output: string }>((done) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d));
+    child.stderr?.on('data', (d: Buffer) => (output += d));
+    child.on('close', (code) => done({ status: code ?? 1, output }));
+  });
+}
 
 clearTimes();
 const started = Date.now();
@@ -21,18 +34,28 @@ const args = process.argv.slice(2);
 const all = ENGINES.length === ALL_ENGINES.length;
 // Without Chromium: the tests that need no browser, and the cross-engine ones.
 const vitestArgs = args.length ? args : ENGINES.includes('chromium') ? [] : ['tests/unit', 'tests/site', 'tests/engines'];
-const vitest = run(bin('vitest', 'vitest.mjs'), ['run', ...vitestArgs]);
-const vitestMs = Date.now() - started;
+let vitestMs = 0;
+const vitest = run(bin('vitest', 'vitest.mjs'), ['run', ...vitestArgs]).then(({ status }) => {
+  vitestMs = Date.now() - started;
+  return status;
+});
 
-let wtr = 0;
-if (!args.length) {
+let widgetMs = 0;
+const widget = (async () => {
+  if (args.length) return 0;
+  let failed = 0;
   for (const engine of ENGINES) {
     const t = Date.now();
-    const status = run(bin('@web/test-runner', 'dist/bin.js'), [], { ENGINES: engine });
+    const { status, output } = await run(bin('@web/test-runner', 'dist/bin.js'), [], { ENGINES: engine }, true);
     recordTime({ engine, part: 'wtr', ms: Date.now() - t });
-    if (status !== 0) wtr = status;
+    process.stdout.write(`\n--- widget suite (@web/test-runner) in ${engine}, ${seconds(Date.now() - t)} ---\n${output}`);
+    if (status !== 0) failed = status;
   }
-}
+  widgetMs = Date.now() - started;
+  return failed;
+})();
+
+const [vitestStatus, widgetStatus] = await Promise.all([vitest, widget]);
 
 const versions = engineVersions();
 const times = readTimes();
@@ -46,6 +69,7 @@ for (const engine of ENGINES) {
   );
 }
 console.log(
-  `  Vitest as a whole${ENGINES.includes('chromium') ? ' (with the Chromium-only gates)' : ''} ${seconds(vitestMs)}; npm test ${seconds(Date.now() - started)}`,
+  `  Vitest as a whole${ENGINES.includes('chromium') ? ' (with the Chromium-only gates)' : ''} ${seconds(vitestMs)}` +
+    `${widgetMs ? `, the widget suite beside it ${seconds(widgetMs)}` : ''}; npm test ${seconds(Date.now() - started)}`,
 );
-process.exit(vitest || wtr);
+process.exit(vitestStatus || widgetStatus);

@@ -1,13 +1,16 @@
 import { ensureBuilt } from './helpers/build.ts';
 import { ENGINES, ensureDisplay } from './helpers/engines.ts';
+import { shareBundles } from './helpers/offline.ts';
 
 /**
  * The site and browser tests run against the real built output. `npm test` builds it when
  * dist/ is missing (set POS_FAQ_REBUILD=1 to force a fresh build) and always builds the small
  * fixture site, which holds hostile content on purpose. WebKitGTK needs a display: one Xvfb for
- * every test file (unless $DISPLAY is set), stopped when the run ends.
+ * every test file (unless $DISPLAY is set), stopped when the run ends. The offline bundles of both
+ * sites are built here once, for the files running side by side to read (helpers/offline.ts).
  */
 export default async function setup(): Promise<void> {
   ensureBuilt();
+  await shareBundles();
   if (ENGINES.includes('webkit')) process.env['DISPLAY'] = await ensureDisplay();
 }

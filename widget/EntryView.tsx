@@ -4,9 +4,11 @@
 import { Component, createRef, Fragment, h } from 'preact';
 import { WIDGET_VIEW_STRINGS } from '../src/i18n/widget.ts';
 import type { EntryData } from '../src/lib/widget-entry.ts';
+import type { PublishedNote } from '../src/schemas/overlay.ts';
 import { contact as showContact } from './Contact.tsx';
 import { entry, type Locale } from './entry-client.ts';
 import { Feedback } from './Feedback.tsx';
+import type { Overlay } from './overlay-types.ts';
 import { errorNote, page } from './parts.tsx';
 import type { Strings } from './strings.ts';
 
@@ -32,11 +34,30 @@ export interface EntryViewProps {
   contact: string | null;
   /** Show the contact whoever acts (the end of a diagnosis); else only for the acquirer or vendor. */
   contactAlways?: boolean;
+  /** The widget's vendor overlay (null without one, or when it cannot be used): its entries, and its model notes on shared ones. */
+  overlay?: Promise<Overlay | null> | null | undefined;
 }
 
 interface State {
   data?: EntryData;
+  /** The vendor's name, on an overlay's own entry. */
+  vendor?: string;
+  /** A vendor's notes for some of its models on this shared entry, under the vendor's name. */
+  notes?: { vendor: string; list: PublishedNote[] };
   failed?: boolean;
+}
+
+/**
+ * An entry's data with what a vendor overlay adds: an overlay entry (ids never collide with the
+ * shared ones, `npm run overlay` checks), else the shared entry with the overlay's model notes on it.
+ */
+async function load(site: string, locale: Locale, id: string, overlay: EntryViewProps['overlay']): Promise<State> {
+  const o = await overlay;
+  const mine = o && (await o.entry(locale, id, (rid) => entry(site, locale, rid).then((d) => d.title, () => rid)));
+  if (o && mine) return { data: mine, vendor: o.name(locale) };
+  const data = await entry(site, locale, id);
+  const list = o?.notes(locale, id) ?? [];
+  return o && list.length ? { data, notes: { vendor: o.name(locale), list } } : { data };
 }
 
 /** A plain left click; modified clicks keep their meaning (new tab, new window). */
@@ -52,12 +73,12 @@ export class EntryView extends Component<EntryViewProps, State> {
   #title = createRef<HTMLHeadingElement>();
 
   override componentDidMount() {
-    const { site, locale, id } = this.props;
-    entry(site, locale, id).then(
-      (data) =>
-        this.setState({ data }, () => {
+    const { site, locale, id, overlay } = this.props;
+    load(site, locale, id, overlay).then(
+      (state) =>
+        this.setState(state, () => {
           if (this.props.focus) this.#title.current?.focus();
-          this.props.onShown(data);
+          this.props.onShown(state.data!);
         }),
       (error: unknown) => {
         this.setState({ failed: true });
@@ -68,7 +89,7 @@ export class EntryView extends Component<EntryViewProps, State> {
 
   override render() {
     const { strings, site, locale, back, onBack, onRelated, onFeedback, contact, contactAlways } = this.props;
-    const { data, failed } = this.state;
+    const { data, failed, vendor, notes } = this.state;
     const s = WIDGET_VIEW_STRINGS[locale];
     const actors = strings.actors as Record<string, string>;
     return (
@@ -85,12 +106,13 @@ export class EntryView extends Component<EntryViewProps, State> {
         ) : (
           <>
             <h2 id="pf-entry-title" class="pf-q" part="question" tabIndex={-1} ref={this.#title}>
+              {vendor && <span class="pf-code">{vendor}</span>}
               {data.title}
             </h2>
             <p class="pf-who">
               {strings.who}
               {data.actors.map((a) => actors[a] ?? a).join(' → ')}
-              {data.codes.length > 0 && ` · ${s['entry.codes']} `}
+              {data.codes.length > 0 && ` · ${s[vendor ? 'entry.vendorCodes' : 'entry.codes']} `}
               {data.codes.map((code) => (
                 <span class="pf-code">{code}</span>
               ))}
@@ -102,6 +124,20 @@ export class EntryView extends Component<EntryViewProps, State> {
                 <li>{step}</li>
               ))}
             </ol>
+            {/* A vendor's notes for some models: after the shared steps, never instead of them, and
+                before the shared "what not to do", which stays as it is. */}
+            {notes?.list.map((note) => (
+              <div class="pf-notes" part="notes">
+                <h3 class="pf-h">
+                  {s['entry.notes'].replace('{vendor}', notes.vendor).replace('{models}', note.models.join(s['entry.and']))}
+                </h3>
+                <ol class="pf-steps">
+                  {note.steps.map((step) => (
+                    <li>{step}</li>
+                  ))}
+                </ol>
+              </div>
+            ))}
             {data.avoid.length > 0 && (
               <div class="pf-avoid">
                 <h3 class="pf-h">{s['entry.avoid']}</h3>

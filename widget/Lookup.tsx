@@ -159,10 +159,13 @@ export class Lookup extends Component<LookupProps, State> {
     }, wait);
   }
 
-  /** Follows a result: inside the widget, or on the FAQ site; not at all if the host cancelled. */
+  /**
+   * Follows a result: inside the widget, or on the FAQ site; not at all if the host cancelled. A
+   * vendor overlay's entry has no page on the FAQ site: it always opens inside.
+   */
   #choose = (result: LookupResult, from: OpenedFrom) => {
     if (!this.props.onSelect(result)) return;
-    if (!this.props.inside) return location.assign(result.url);
+    if (!this.props.inside && !result.vendor) return location.assign(result.url);
     this.views().then((views) => views.choose(this, result, from), () => location.assign(result.url));
   };
 

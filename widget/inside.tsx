@@ -76,6 +76,7 @@ export function entry(lookup: Lookup, opened: Opened, onBack = () => back(lookup
       focus={opened.focus}
       contact={hostContact(lookup)}
       contactAlways={diag}
+      overlay={props.overlay?.()}
       onShown={(data) => {
         lookup.setState({ said: data.title });
         fire(lookup, 'pos-faq-open', { id: data.id, url: data.url, from: opened.from } satisfies PosFaqOpenDetail);
@@ -120,8 +121,11 @@ export function suggest(lookup: Lookup) {
  * widget's LookupError, `unknown` when the site has no such id or code.
  */
 export function open(lookup: Lookup, idOrCode: string): Promise<void> {
-  const { site, locale } = lookup.props;
-  return resolve(site, locale, idOrCode).then(
+  const { site, locale, overlay } = lookup.props;
+  // A shared id or response code always wins; else the vendor overlay's id or code ("E101").
+  return resolve(site, locale, idOrCode)
+    .then(async (id) => id ?? (await overlay?.())?.idFor(locale, idOrCode) ?? null)
+    .then(
     (id) =>
       new Promise<void>((ok, fail) => {
         if (!id) throw new LookupError('unknown', `the site has no entry or response code "${idOrCode}"`);

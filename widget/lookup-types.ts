@@ -1,5 +1,6 @@
 import type { DiagnoseData } from '../src/lib/diagnose.ts';
 import type { Diag } from './Diagnosis.tsx';
+import type { Overlay } from './overlay-types.ts';
 import type { LookupResult, Outcome } from './search-client.ts';
 import type { Strings } from './strings.ts';
 import type { Views } from './views.ts';
@@ -49,6 +50,11 @@ export interface LookupProps {
    * `contact` slots) is shown there.
    */
   home?: boolean;
+  /**
+   * The widget's vendor overlay (the `overlay` attribute), loaded on first use and shared with the
+   * search; null without one or when it cannot be used (reported once by the element).
+   */
+  overlay?: () => Promise<Overlay | null> | null;
 }
 
 export type View =

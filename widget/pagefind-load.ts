@@ -15,8 +15,9 @@ import { siteLocale, type WidgetLang } from './strings.ts';
  * CSP forbids WebAssembly (the host can fix it); `unsupported`: the browser has no WebAssembly at
  * all (switched off, or Safari's Lockdown Mode), whatever the page allows. `unknown`: `el.open()`
  * or the `entry` attribute named an id or response code the site does not have (never an event).
+ * `overlay`: the vendor overlay (`overlay="<url>"`) cannot be used; the shared lookup goes on.
  */
-export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported' | 'unknown';
+export type LoadErrorType = 'timeout' | 'network' | 'blocked' | 'unsupported' | 'unknown' | 'overlay';
 
 export class LookupError extends Error {
   readonly type: LoadErrorType;
@@ -49,7 +50,7 @@ export const RETRY_AFTER_MS = 10_000;
  */
 const loads = new Map<string, Promise<unknown>>();
 
-function once<T>(url: string, what: string, load: (url: string) => Promise<T>): Promise<T> {
+export function once<T>(url: string, what: string, load: (url: string) => Promise<T>): Promise<T> {
   let pending = loads.get(url) as Promise<T> | undefined;
   if (!pending) {
     pending = withTimeout(load(url), LOAD_TIMEOUT_MS, what);
@@ -148,7 +149,7 @@ async function importPagefind(bundle: string): Promise<PagefindApi> {
  * engine, with its data inlined, under the bundle URL; `widget/diagnose-<lang>.js` registers the
  * diagnosis tree under its own URL.
  */
-function importOffline<T>(src: string, key = src): Promise<T> {
+export function importOffline<T>(src: string, key = src): Promise<T> {
   const registry = () => (globalThis as { posFaqOffline?: Record<string, T> }).posFaqOffline;
   const ready = registry()?.[key];
   if (ready) return Promise.resolve(ready);
@@ -208,7 +209,7 @@ const indexScript = <T>(root: string, lang: WidgetLang, name: string): Promise<T
  * Loads a classic script that hands over what it carries in a `pos-faq-data` event on its own
  * element while it runs: no global on the host page, and it works from file:// too.
  */
-function importScript<T>(src: string): Promise<T> {
+export function importScript<T>(src: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;

@@ -42,6 +42,8 @@ export function entryLink(
       {...attributes}
     >
       <span class="pf-title">
+        {/* A vendor overlay's entry says whose it is, in the codes' badge style; as text, like all of it. */}
+        {r.vendor && <span class="pf-code">{r.vendor}</span>}
         {/* Most titles start with their codes ("51 余额不足"); a badge would repeat them. */}
         {r.codes
           .filter((code) => !r.title.includes(code))

@@ -5,6 +5,8 @@ import { createRef, h, render } from 'preact';
 import { adoptStyles } from './sheets.ts';
 import css from './styles.css';
 import { Lookup } from './Lookup.tsx';
+import { loadOverlay } from './overlay-load.ts';
+import type { Overlay } from './overlay-types.ts';
 import {
   LookupError,
   diagnosis,
@@ -174,7 +176,25 @@ class PosFaqLookup extends HTMLElement {
   }
 
   #search(query: string, literal: boolean): Promise<Outcome> {
-    return this.#report(find(this.#site, this.#lang, String(query ?? ''), this.#limit, literal));
+    return this.#report(find(this.#site, this.#lang, String(query ?? ''), this.#limit, literal, this.#overlay()));
+  }
+
+  /** An overlay address that could not be used: not tried again, so that no search waits for it twice. */
+  #badOverlay: string | null = null;
+
+  /**
+   * The vendor overlay the `overlay` attribute names (read at each search, so a change counts from
+   * the next one), or null; one that cannot be used is reported once and the lookup goes on without it.
+   */
+  #overlay(): Promise<Overlay | null> | null {
+    const url = this.getAttribute('overlay');
+    return url && url !== this.#badOverlay
+      ? loadOverlay(this.#site, url).catch((error: unknown) => {
+          this.#badOverlay = url;
+          this.#fail(error);
+          return null;
+        })
+      : null;
   }
 
   /** Passes a load on, reporting its failure to the host first. */
@@ -213,6 +233,7 @@ class PosFaqLookup extends HTMLElement {
         engaged={this.#engaged}
         onEngage={() => this.#engage()}
         search={(q, literal) => this.#search(q, literal)}
+        overlay={() => this.#overlay()}
         action={this.getAttribute('action')}
         onSearch={(o) =>
           this.#fire<PosFaqSearchDetail>('pos-faq-search', {

@@ -1,5 +1,6 @@
 import { codeInText, normaliseCode } from '../src/lib/codes.ts';
 import { loadIndex, matchScript, queryScript, siteBase, wordsScript, type PagefindApi, type PagefindResult } from './pagefind-load.ts';
+import type { Overlay } from './overlay-types.ts';
 import type { QueryScript } from './query.ts';
 import type { Cut } from './rank.ts';
 import type { WidgetLang } from './strings.ts';
@@ -17,6 +18,8 @@ export interface LookupResult {
   codes: string[];
   /** The first step, shown under the title. */
   step: string;
+  /** A vendor overlay's entry: the vendor's name, shown as its mark (widget/overlay.ts). */
+  vendor?: string;
 }
 
 /** What a search shows: the `detail` of the `pos-faq-search` event, with the results. */
@@ -58,21 +61,24 @@ const good = (p: Pass) => p.results.length > 0 && (p.code || p.said >= MATCH_SHA
 
 type Data = Awaited<ReturnType<PagefindResult['data']>>;
 
+/** What Pagefind indexed of each result shown: a vendor overlay's entries are measured against it. */
+const texts = new WeakMap<LookupResult, string>();
+
 /** A result as the box shows it, or nothing for an entry without an id or a safe link. */
-function shown({ url, meta }: Data, root: string): LookupResult[] {
+function shown({ url, meta, content }: Data, root: string): LookupResult[] {
   const safe = safeUrl(url, root);
   if (!safe || !meta['id']) return [];
-  return [
-    {
-      id: meta['id'],
-      url: safe,
-      title: meta['title'] ?? '',
-      summary: meta['summary'] ?? '',
-      actor: (meta['actor'] ?? '').split(' ')[0] ?? '',
-      codes: (meta['codes'] ?? '').split(' ').filter(Boolean),
-      step: meta['step'] ?? '',
-    },
-  ];
+  const result = {
+    id: meta['id'],
+    url: safe,
+    title: meta['title'] ?? '',
+    summary: meta['summary'] ?? '',
+    actor: (meta['actor'] ?? '').split(' ')[0] ?? '',
+    codes: (meta['codes'] ?? '').split(' ').filter(Boolean),
+    step: meta['step'] ?? '',
+  };
+  texts.set(result, content ?? '');
+  return [result];
 }
 
 async function pass(
@@ -120,7 +126,8 @@ async function pass(
  * first. When the first result does not say all of the query, a typed word may have matched
  * nothing: if the index has a word that sounds the same (zh) or is one edit away (en), that query
  * is searched too, and shown when it answers well and says more, unless `literal` asks for the
- * query as typed.
+ * query as typed. A vendor `overlay` (null when it cannot be used) puts its entries among the
+ * results (widget/overlay-rank.ts); a query that names a vendor code is not corrected or read again.
  */
 export async function find(
   base: string,
@@ -128,17 +135,19 @@ export async function find(
   query: string,
   limit: number,
   literal = false,
+  overlay?: Promise<Overlay | null> | null,
 ): Promise<Outcome> {
   const typed = query.trim();
   if (!typed) return { query: typed, matched: false, results: [] };
   const root = siteBase(base);
-  const [pf, q] = await Promise.all([loadIndex(root, lang), queryScript(root, lang)]);
+  const [pf, q, o] = await Promise.all([loadIndex(root, lang), queryScript(root, lang), overlay]);
   const term = q ? q.fold(typed) : typed;
   const words = typeof Intl.Segmenter === 'function' ? null : await wordsScript(root, lang);
   const cut = words?.cut;
   let best = await pass(pf, q, root, term, lang, limit, cut);
   let corrected: string | undefined;
-  if (!literal && !best.code && best.said < 1) {
+  const vendor = !!o?.owns(term);
+  if (!literal && !best.code && !vendor && best.said < 1) {
     const fixed = (words ?? (await wordsScript(root, lang)))?.correct(term);
     const next = fixed ? await pass(pf, q, root, fixed, lang, limit, cut) : null;
     // A guessed query must say nearly all of itself ("my cat is sick" is not "my cat is pick").
@@ -156,12 +165,16 @@ export async function find(
   // texts rank again, and the verdict stays. A first result that says all is left alone, so the
   // usual query loads nothing more.
   const decide = best.said < 1 && !corrected;
-  if (!best.code && (decide || best.first < 1 || corrected)) {
+  if (!best.code && !vendor && (decide || best.first < 1 || corrected)) {
     const answer = (await matchScript(root, lang))?.(term, results.map((r) => r.id), limit);
     if (answer) {
       results = await byIds(pf, root, answer.ids);
       if (decide) confidence = answer.confidence;
     }
+  }
+  if (o) {
+    const said = results.map((r) => (q ? q.coverage(corrected ?? term, texts.get(r) ?? '') : 1));
+    ({ results, confidence } = await o.merge({ results, said, code: best.code, confidence }, corrected ?? term, lang, limit, q, cut));
   }
   return { query: typed, ...(corrected ? { corrected } : {}), matched: results.length > 0 && confidence >= MATCH_SHARE, confidence, results };
 }

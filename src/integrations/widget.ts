@@ -58,11 +58,13 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 export function widgetBuildOptions({
   minify = true,
   views = 'pos-faq-views.js',
-}: { minify?: boolean; views?: string } = {}): esbuild.BuildOptions {
+  overlay = 'pos-faq-overlay.js',
+}: { minify?: boolean; views?: string; overlay?: string } = {}): esbuild.BuildOptions {
   return {
     entryPoints: [WIDGET_ENTRY],
-    // The views chunk's file name, which carries its content hash (widget/views-loader.ts).
-    define: { POS_FAQ_VIEWS: JSON.stringify(views) },
+    // The views chunk's and the overlay code's file names, which carry their content hash
+    // (widget/views-loader.ts, widget/overlay-load.ts).
+    define: { POS_FAQ_VIEWS: JSON.stringify(views), POS_FAQ_OVERLAY: JSON.stringify(overlay) },
     bundle: true,
     format: 'iife',
     target: TARGET,
@@ -113,6 +115,37 @@ export function viewsBuildOptions(): esbuild.BuildOptions {
 }
 
 /**
+ * esbuild settings for the overlay code (widget/overlay.ts): a vendor overlay's checking, ranking
+ * and entry-view side, loaded only by a widget with an `overlay` attribute. No Preact: it renders
+ * nothing itself. Always minified, like the views chunk.
+ */
+export function overlayBuildOptions(): esbuild.BuildOptions {
+  return {
+    entryPoints: [join(dirname(WIDGET_ENTRY), 'overlay.ts')],
+    bundle: true,
+    format: 'iife',
+    target: TARGET,
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  };
+}
+
+/** A chunk the first script loads by name: its file name under widget/ (content-hashed) and its code. */
+export interface Chunk {
+  file: string;
+  code: string;
+}
+
+/** Builds a chunk and names it `<name>.<first 10 hex digits of its SHA-256>.js`. */
+async function buildChunk(name: string, options: esbuild.BuildOptions): Promise<Chunk> {
+  const result = (await esbuild.build(options)) as esbuild.BuildResult<{ write: false }>;
+  const code = asciiOnly(result.outputFiles[0]!.text);
+  return { file: `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`, code };
+}
+
+/**
  * Escapes every non-ASCII character as a \uXXXX sequence. esbuild does that in strings, but
  * leaves the Chinese in regular expression literals (src/lib/codes.ts) as it is; a host page in
  * GBK that loads the widget from a server which sends no charset would then decode it wrongly.
@@ -126,7 +159,9 @@ export function asciiOnly(code: string): string {
 export interface WidgetBundle {
   code: string;
   /** The views chunk: its file name under widget/ (content-hashed) and its code. */
-  views: { file: string; code: string };
+  views: Chunk;
+  /** The vendor overlay's code (widget/overlay.ts), loaded only by a widget with `overlay`. */
+  overlay: Chunk;
   /** The first 10 hex digits of its SHA-256: the name of the pinned copy, `pos-faq.<hash>.js`. */
   hash: string;
   /** The Subresource Integrity value of the pinned copy. */
@@ -136,16 +171,15 @@ export interface WidgetBundle {
 /** Builds the widget bundle in memory. */
 export async function buildWidget({ minify = true }: { minify?: boolean } = {}): Promise<WidgetBundle> {
   let result: esbuild.BuildResult<{ write: false }>;
-  let views: WidgetBundle['views'];
+  let views: Chunk;
+  let overlay: Chunk;
   try {
-    const chunk = (await esbuild.build(viewsBuildOptions())) as esbuild.BuildResult<{ write: false }>;
-    const viewsCode = asciiOnly(chunk.outputFiles[0]!.text);
-    views = {
-      file: `pos-faq-views.${createHash('sha256').update(viewsCode).digest('hex').slice(0, 10)}.js`,
-      code: viewsCode,
-    };
+    [views, overlay] = await Promise.all([
+      buildChunk('pos-faq-views', viewsBuildOptions()),
+      buildChunk('pos-faq-overlay', overlayBuildOptions()),
+    ]);
     result = (await esbuild.build(
-      widgetBuildOptions({ minify, views: views.file }),
+      widgetBuildOptions({ minify, views: views.file, overlay: overlay.file }),
     )) as esbuild.BuildResult<{ write: false }>;
   } catch (error) {
     throw new Error(`The lookup widget does not build: fix the error in widget/ that esbuild reports below.`, {
@@ -157,7 +191,7 @@ export async function buildWidget({ minify = true }: { minify?: boolean } = {}):
   const code = asciiOnly(text);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-  return { code, hash, integrity, views };
+  return { code, hash, integrity, views, overlay };
 }
 
 let built: Promise<WidgetBundle> | undefined;
@@ -183,11 +217,11 @@ export default function widgetIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const path = req.url?.split('?')[0] ?? '';
-          if (!/^\/widget\/pos-faq(-views\.[0-9a-f]+)?\.js$/.test(path)) return next();
+          if (!/^\/widget\/pos-faq(-(views|overlay)\.[0-9a-f]+)?\.js$/.test(path)) return next();
           buildWidget().then(
-            ({ code, views }) => {
+            ({ code, views, overlay }) => {
               res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-              res.end(path.includes('-views.') ? views.code : code);
+              res.end(path.includes('-views.') ? views.code : path.includes('-overlay.') ? overlay.code : code);
             },
             (error: unknown) => next(error),
           );
@@ -195,16 +229,17 @@ export default function widgetIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = join(fileURLToPath(dir), 'widget');
-        const { code, hash, integrity, views } = await widgetBundle();
+        const { code, hash, integrity, views, overlay } = await widgetBundle();
         mkdirSync(out, { recursive: true });
         const pinned = `pos-faq.${hash}.js`;
         writeFileSync(join(out, 'pos-faq.js'), code);
         // Named by its content and never overwritten: pinned widgets of earlier builds name theirs.
         writeFileSync(join(out, views.file), views.code);
+        writeFileSync(join(out, overlay.file), overlay.code);
         writeFileSync(join(out, pinned), code);
         writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ file: pinned, integrity }, null, 2)}\n`);
         logger.info(
-          `widget: ${(code.length / 1024).toFixed(1)} KiB minified, pinned as ${pinned}; views chunk ${views.file} ${(views.code.length / 1024).toFixed(1)} KiB`,
+          `widget: ${(code.length / 1024).toFixed(1)} KiB minified, pinned as ${pinned}; views chunk ${views.file} ${(views.code.length / 1024).toFixed(1)} KiB; overlay code ${overlay.file} ${(overlay.code.length / 1024).toFixed(1)} KiB`,
         );
       },
     },

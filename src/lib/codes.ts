@@ -61,3 +61,10 @@ export function titleWithoutCodes(title: string, codes: readonly string[]): stri
   const stripped = title.replace(/^(?:[0-9A-Z]{2}(?:\s*[/／、,，–-]\s*|\s+))+/u, '');
   return stripped || title;
 }
+
+/**
+ * A vendor's code as the checker and the widget compare it (vendor overlays, README): full-width
+ * folded, upper case, without hyphens or spaces, so that "err-3", "ERR 3" and "ERR3" are one code.
+ * Here rather than in overlay-checks.ts so that the widget's overlay code does not bundle the checker.
+ */
+export const compactCode = (code: string) => code.normalize('NFKC').toUpperCase().replace(/[-\s]/g, '');

@@ -19,6 +19,7 @@ export const WIDGET_ATTRIBUTES = [
   'entry',
   'suggest',
   'report-href',
+  'overlay',
 ] as const;
 
 /** The light-DOM slots the host fills with its own markup. */
@@ -59,9 +60,12 @@ export const UNANSWERED_SNIPPET = `document.addEventListener('pos-faq-search', (
   if (!matched) track('faq_unanswered', { query, maybe_results: count });
 });`;
 
-/** The directives the widget itself needs on a host page, given the FAQ site's origin. */
-export function cspDirectives(faqOrigin: string): string[] {
-  return [`script-src ${faqOrigin} 'wasm-unsafe-eval'`, `connect-src ${faqOrigin}`];
+/**
+ * The directives the widget itself needs on a host page, given the FAQ site's origin; with a
+ * vendor overlay (`overlay="<url>"`), the overlay's origin too (`'self'` when the page serves it).
+ */
+export function cspDirectives(faqOrigin: string, overlayOrigin?: string): string[] {
+  return [`script-src ${faqOrigin} 'wasm-unsafe-eval'`, `connect-src ${faqOrigin}${overlayOrigin ? ` ${overlayOrigin}` : ''}`];
 }
 
 /**
@@ -69,8 +73,8 @@ export function cspDirectives(faqOrigin: string): string[] {
  * WebAssembly and fetches to it. No inline script or style is needed on the host's behalf: the
  * widget's styles go in through a constructed stylesheet, which CSP does not govern.
  */
-export function hostCsp(faqOrigin: string): string {
-  return ["default-src 'self'", ...cspDirectives(faqOrigin)].join('; ');
+export function hostCsp(faqOrigin: string, overlayOrigin?: string): string {
+  return ["default-src 'self'", ...cspDirectives(faqOrigin, overlayOrigin)].join('; ');
 }
 
 /** The one-line embed: the stable script address, which always serves the latest widget. */

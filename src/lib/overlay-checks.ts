@@ -1,14 +1,13 @@
 import { LOCALES, type Locale } from '../schemas/faq.ts';
 import { PROTECTED_FIELDS, type ModelNote } from '../schemas/overlay.ts';
 import type { Catalogue, SymptomEntry } from './catalogue-types.ts';
-import { normaliseCode } from './codes.ts';
+import { compactCode, normaliseCode } from './codes.ts';
 import type { Problem } from './content-error.ts';
 
 // The rules an overlay meets on top of the catalogue's own (catalogue-checks.ts): it adds to the
 // shared catalogue and never takes anything from it.
 
-/** A code as the lookup compares it: upper case, without hyphens ("err-3" and "ERR3" are one). */
-export const compactCode = (code: string) => code.normalize('NFKC').toUpperCase().replace(/[-\s]/g, '');
+export { compactCode };
 
 /** Markup, or an HTML entity: overlay text is shown as typed, so it would appear literally. */
 const HTML = /<\/?[a-z!][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;

@@ -17,8 +17,8 @@ export const URL_PROPS: Readonly<Record<string, readonly string[]>> = {
   input: ['src'],
   object: ['data'],
   form: ['action'],
-  // The lookup's results page (Enter in the box opens it).
-  'pos-faq-lookup': ['action'],
+  // The lookup's results page (Enter in the box opens it), and a vendor overlay (README).
+  'pos-faq-lookup': ['action', 'overlay'],
   image: ['href', 'xLinkHref'],
   use: ['href', 'xLinkHref'],
 };

@@ -79,3 +79,23 @@ export const FIELD_DOCS: Record<string, Docs> = {
     ...cardText('en'),
   },
 };
+
+// A vendor overlay's files: an overlay entry is a catalogue entry whose codes are the vendor's own.
+FIELD_DOCS['overlay'] = {
+  '': ['终端厂商附加内容（overlay.yaml）', 'Vendor overlay (overlay.yaml)'],
+  id: ['附加内容的编号：小写英文字母、数字和连字符，最多 30 个字符。商户可以在代码前输入它（"acme e101"），离线包也以它命名。', 'The overlay’s id: lower-case letters, digits and hyphens, at most 30. A merchant may type it before a code ("acme e101"); the offline bundle is named after it.'],
+  name: ['厂商名称，两种语言：显示在它的条目旁边。', 'The vendor’s name in each language: the mark shown on its entries.'],
+  'name.zh': ['中文读者认识的厂商名称。', 'The name Chinese readers know.'],
+  'name.en': ['英文读者认识的厂商名称。', 'The name English readers know.'],
+};
+FIELD_DOCS['overlay-entry'] = {
+  ...FIELD_DOCS['entry'],
+  '': ['厂商条目', 'Vendor entry'],
+  codes: ['终端上显示的厂商故障码，加引号（"E101"、"ERR-3"），1 到 10 个字母、数字或连字符。不能是共享返回码表里的代码；大小写和连字符不计。', 'The vendor’s codes as the terminal shows them, quoted ("E101", "ERR-3"): 1 to 10 letters, digits or hyphens. Never a code of the shared table; case and hyphens do not count.'],
+};
+FIELD_DOCS['overlay-note'] = {
+  '': ['厂商机型补充（extends/）', 'Vendor model note (extends/)'],
+  reviewed: FIELD_DOCS['entry']!['reviewed']!,
+  models: ['这些步骤适用的机型，与终端上印的一致；两种语言相同。', 'The models the steps are for, as printed on the terminal; the same in both languages.'],
+  steps: ['显示在共享条目的步骤之后、厂商名称和机型之下的补充步骤。不能改动共享内容，尤其是“不要这样做”。', 'Steps shown after the shared entry’s steps, under the vendor’s name and the models. They never change the shared text, above all its “what not to do”.'],
+};

@@ -8,6 +8,7 @@ import { diagnoseFileSchema } from './diagnose.ts';
 import { symptomSchema } from './faq.ts';
 import { glossaryFileSchema } from './glossary.ts';
 import { FIELD_DOCS } from './json-schema-docs.ts';
+import { modelNoteSchema, overlayEntrySchema, overlayManifestSchema } from './overlay.ts';
 
 /**
  * The JSON Schemas that editors' tools read while they type (the YAML language server in VS Code
@@ -24,6 +25,11 @@ export const JSON_SCHEMAS = [
   { name: 'diagnose', schema: diagnoseFileSchema, files: 'faq/diagnose/*.yaml' },
   { name: 'codes', schema: codeClassesInputSchema, files: 'faq/codes.yaml' },
   { name: 'card', schema: cardSchema, files: 'faq/card.yaml' },
+  // A vendor overlay's files (README, "Vendor overlays"), mapped here to the example; a vendor maps
+  // them to its own overlay folder.
+  { name: 'overlay', schema: overlayManifestSchema, files: 'examples/overlay/overlay.yaml' },
+  { name: 'overlay-entry', schema: overlayEntrySchema, files: 'examples/overlay/symptoms/*/*.yaml' },
+  { name: 'overlay-note', schema: modelNoteSchema, files: 'examples/overlay/extends/*/*.yaml' },
 ] as const satisfies readonly { name: string; schema: z.ZodType; files: string }[];
 
 export type SchemaName = (typeof JSON_SCHEMAS)[number]['name'];
@@ -71,6 +77,8 @@ const COMPLETE: Record<string, Record<string, keyof Completions>> = {
   glossary: { 'terms[].see[]': 'terms', 'terms[].entries[]': 'entries' },
   diagnose: { 'questions.*.answers[].entry': 'entries' },
   card: { 'codes[]': 'codes', 'symptoms[]': 'entries' },
+  // An overlay's own entries are not known here: the shared ones are offered, any id is accepted.
+  'overlay-entry': { 'related[]': 'entries' },
 };
 
 /** One JSON Schema (draft-07, the YAML language server's), as the object to write. */

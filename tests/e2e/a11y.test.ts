@@ -4,19 +4,15 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/schemas/faq.ts';
 import { recordConsole } from '../helpers/browser.ts';
-import { measureSite } from '../helpers/budgets.ts';
 import { DIST } from '../helpers/build.ts';
+import { AXE_TAGS as TAGS } from '../helpers/page-checks.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
-import { sitemapPaths } from '../helpers/site-pages.ts';
 
 /**
- * axe-core on every page of the sitemap (and the 404 page), in light and in dark: WCAG 2.0, 2.1
- * and 2.2 at levels A and AA, and axe's best practices. One browser and one tab for all of them:
- * axe is injected into each new document by the DevTools protocol (so the pages' CSP, which
- * forbids inline scripts, stays on), and each page is checked twice without reloading:
- * light at 1280 px, then dark at 360 px, so every page is also seen at both widths.
+ * axe-core on the lookup open, with results and with an option active, in light at 1280 px and in
+ * dark at 360 px; the rules of tests/helpers/every-page.ts, which audits every page as it loads.
+ * axe is injected into each new document by the DevTools protocol, so the pages' CSP stays on.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const VIEWS = [
   { scheme: 'light', width: 1280, height: 900 },
   { scheme: 'dark', width: 360, height: 740 },
@@ -34,18 +30,12 @@ interface AxeViolation {
 let session: Session;
 let page: Page;
 let log: string[];
-/** Every script and stylesheet the pages loaded, as site paths. */
-const loaded = new Set<string>();
 
 beforeAll(async () => {
   session = await serveAndLaunch(DIST);
   page = await session.browser.newPage();
   log = recordConsole(page);
   await page.evaluateOnNewDocument(axeSource);
-  page.on('response', (response) => {
-    const type = response.request().resourceType();
-    if (type === 'script' || type === 'stylesheet') loaded.add(new URL(response.url()).pathname);
-  });
 });
 afterAll(() => session?.close());
 
@@ -86,28 +76,7 @@ async function open(path: string): Promise<void> {
   });
 }
 
-const sitemap = sitemapPaths(DIST);
-const groups = {
-  ...Object.fromEntries(LOCALES.map((l) => [l, sitemap.filter((p) => p.startsWith(`/${l}/`))])),
-  root: [...sitemap.filter((p) => !LOCALES.some((l) => p.startsWith(`/${l}/`))), '/404.html'],
-};
-
-describe('accessibility (axe-core)', () => {
-  it.each(Object.entries(groups))('finds no violation on the %s pages, light and dark', async (_, paths) => {
-    expect(paths.length).toBeGreaterThan(0);
-    const started = Date.now();
-    const console0 = log.length;
-    const found: string[] = [];
-    for (const path of paths) {
-      await open(path);
-      found.push(...(await audit(path)));
-    }
-    console.log(`axe: ${paths.length} pages × ${VIEWS.length} views in ${((Date.now() - started) / 1000).toFixed(1)} s, ${found.length} violations`);
-    expect(found).toEqual([]);
-    // The pages ran under their real CSP: a blocked script or style would show up here.
-    expect(log.slice(console0)).toEqual([]);
-  }, 600_000);
-
+describe('accessibility (axe-core) of the lookup open', () => {
   it.each(LOCALES)('finds no violation in the open lookup on /%s/, with an option active', async (locale) => {
     const console0 = log.length;
     await open(`/${locale}/`);
@@ -132,17 +101,4 @@ describe('accessibility (axe-core)', () => {
     expect(found).toEqual([]);
     expect(log.slice(console0)).toEqual([]);
   }, 120_000);
-
-  it('loaded no script or stylesheet that the size budgets do not count', () => {
-    const sizes = measureSite(DIST, LOCALES);
-    // The index scripts next to each index (the fold map with the answer measure, the words, the entries' texts) are
-    // index data, as Pagefind's chunks and WebAssembly are: measured with the index, not the JS.
-    const counted = new Set([
-      ...sizes.js.keys(),
-      ...sizes.css.keys(),
-      ...LOCALES.flatMap((l) => [`/pagefind/${l}/pagefind.js`, `/pagefind/${l}/pos-faq-query.js`, `/pagefind/${l}/pos-faq-words.js`, `/pagefind/${l}/pos-faq-match.js`]),
-    ]);
-    expect(loaded.size).toBeGreaterThan(0);
-    expect([...loaded].filter((p) => !counted.has(p))).toEqual([]);
-  });
 });

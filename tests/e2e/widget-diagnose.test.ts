@@ -11,6 +11,7 @@ import { hostCsp } from '../../src/lib/embed.ts';
 import { LOCALES, type Locale } from '../../src/schemas/faq.ts';
 import { STRINGS } from '../../widget/strings.ts';
 import { WIDGET_VIEW_STRINGS } from '../../src/i18n/widget.ts';
+import { AXE_TAGS } from '../helpers/page-checks.ts';
 import { launch, recordConsole } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 import { widgetButton } from '../helpers/widget-page.ts';
@@ -26,8 +27,6 @@ const { diagnosis, symptoms } = loadCatalogue('faq');
 const ENTRIES = ['receipt-blank', 'network-timeout'];
 const WIDGET_LANG = { zh: 'zh-CN', en: 'en' } as const;
 const SHOTS = join(ROOT, 'tests/.out/widget-diagnose-shots');
-/** The rules tests/e2e/a11y.test.ts holds the site's pages to. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: { url: string; close(): Promise<void> };

@@ -1,17 +1,15 @@
 // The site and the offline bundle in every engine (ENGINES picks some): the lookup, the language
-// switch, no sideways scrolling on a 360 px phone, the lookup without Intl.Segmenter and with
-// text typed before any focus event, and the offline bundle from file://. The long gates (axe on
-// every page, the relevance sets) stay in Chromium: tests/e2e/, tests/offline/.
-import { statSync } from 'node:fs';
+// switch, the lookup without Intl.Segmenter and with text typed before any focus event, and the
+// offline bundle from file://. The gates held on every page (console, 360 px, axe) are in
+// pages-<engine>.test.ts; the relevance sets stay in Chromium: tests/e2e/, tests/offline/.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { DIST } from '../helpers/build.ts';
 import { engineForSuite } from '../helpers/engine-suite.ts';
-import { ENGINES, pageLines, type EngineName, type Tab } from '../helpers/engines.ts';
+import { ENGINES, pageLines, type Tab } from '../helpers/engines.ts';
 import { offlineBundle } from '../helpers/offline.ts';
-import { fileForPath, htmlPaths } from '../helpers/site-pages.ts';
 
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
 const PHONE = { width: 360, height: 740 };
@@ -58,25 +56,6 @@ function topIds(tab: Tab, queries: string[]): Promise<string[][]> {
     for (const q of qs) out.push((await el.lookup(q)).slice(0, 5).map((r) => r.id));
     return out;
   }, queries);
-}
-
-/**
- * The pages held to 360 px: every page in Chromium; elsewhere every page that is not an entry,
- * and the three longest entries of each language (the widest tables and code blocks are there).
- */
-function phonePages(engine: EngineName): string[] {
-  // Not the editors' form: its layout is Sveltia CMS's, and tests/e2e/editors.test.ts loads it.
-  const all = htmlPaths(SITE).filter((p) => !p.startsWith('/admin/'));
-  if (engine === 'chromium') return all;
-  const entry = /^\/(zh|en)\/symptoms\/[^/]+\/$/;
-  const longest = (lang: string) =>
-    all
-      .filter((p) => entry.test(p) && p.startsWith(`/${lang}/`))
-      .map((p) => [p, statSync(fileForPath(SITE, p)!).size] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([p]) => p);
-  return [...all.filter((p) => !entry.test(p)), ...longest('zh'), ...longest('en')];
 }
 
 /** Chinese queries whose answers must not depend on Intl.Segmenter. */
@@ -130,33 +109,6 @@ describe.each(ENGINES)('the site in %s', (name) => {
     await tab.click('a.lang-switch');
     await tab.waitForUrl((u) => u.endsWith('/zh/codes/'), '/zh/codes/');
     expect(await tab.console()).toEqual([]);
-    await tab.close();
-  });
-
-  // Finding 5: /zh/embed/ and /en/embed/ were 7 px wider than a 360 px phone.
-  it('scrolls no page sideways at 360 px', { timeout: 300_000 }, async () => {
-    const tab = await engine().newTab(PHONE);
-    const wide: string[] = [];
-    for (const page of phonePages(name)) {
-      await tab.goto(at(page));
-      const over = await tab.evaluate(async () => {
-        await document.fonts.ready;
-        // The widget renders into its shadow root once its script ran (the header's search loads
-        // it only on focus: there the form is what a phone shows).
-        if (document.querySelector('script[src*="/widget/pos-faq"]'))
-          await customElements.whenDefined('pos-faq-lookup');
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const root = document.documentElement;
-        if (root.scrollWidth <= root.clientWidth) return null;
-        const culprits = [...document.body.querySelectorAll('*')]
-          .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
-          .slice(-3)
-          .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`);
-        return `${root.scrollWidth - root.clientWidth} px (${culprits.join(', ')})`;
-      });
-      if (over) wide.push(`${page}: ${over}`);
-    }
-    expect(wide).toEqual([]);
     await tab.close();
   });
 

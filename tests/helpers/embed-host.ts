@@ -28,10 +28,21 @@ export interface HostOptions {
   attributes?: Record<string, string>;
   /** The host's light-DOM children of the element: `<a slot="contact">`, `<img slot="brand">`. */
   children?: string;
+  /**
+   * The widget's `overlay` attribute: a vendor overlay's JSON, which the host serves from `files`
+   * (its CSP then adds `'self'` to connect-src).
+   */
+  overlay?: string;
+  /** More widgets after the first, each with these attributes besides `lang` (and `overlay`, if given here). */
+  more?: Record<string, string>[];
 }
 
 /** The vendor's page: everything comes from the query string, since the page may run no script of its own. */
-export function hostPage({ faq, lang = 'zh-CN', base, pinned, attributes = {}, children = '' }: HostOptions): string {
+export function hostPage({ faq, lang = 'zh-CN', base, pinned, attributes = {}, children = '', overlay, more = [] }: HostOptions): string {
+  const attrs = (all: Record<string, string>) =>
+    Object.entries(all)
+      .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+      .join('');
   const script = pinned
     ? `<script src="${faq}/widget/${pinned.file}" integrity="${pinned.integrity}" crossorigin="anonymous" async></script>`
     : `<script src="${faq}/widget/pos-faq.js" async></script>`;
@@ -47,22 +58,35 @@ ${script}
 <body>
 <h1>Hilfe zum Kartenterminal</h1>
 <form action="/suche" method="get"><label>Suche <input id="host-input" name="q"></label></form>
-<pos-faq-lookup lang="${lang}"${base ? ` base="${base}"` : ''}${Object.entries(attributes)
-    .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
-    .join('')}>${children}</pos-faq-lookup>
+<pos-faq-lookup lang="${lang}"${base ? ` base="${base}"` : ''}${attrs({ ...(overlay ? { overlay } : {}), ...attributes })}>${children}</pos-faq-lookup>
+${more.map((a) => `<pos-faq-lookup lang="${lang}"${attrs(a)}></pos-faq-lookup>`).join('\n')}
 <p><a id="host-link" href="#kontakt">Kontakt</a></p>
 <h2 id="kontakt">Kontakt</h2>
 </body>
 </html>`;
 }
 
-/** The host site, on localhost (the FAQ site is on 127.0.0.1: another origin). */
-export async function startHost(): Promise<Origin & { pages: Map<string, HostOptions> }> {
+/** A file the host serves besides its pages, such as a vendor overlay's JSON. */
+export interface HostFile {
+  type: string;
+  body: string;
+}
+
+/**
+ * The host site, on localhost (the FAQ site is on 127.0.0.1: another origin). A page without its
+ * own `csp` gets the strict policy, with `'self'` in connect-src when it loads an overlay.
+ */
+export async function startHost(): Promise<Origin & { pages: Map<string, HostOptions>; files: Map<string, HostFile> }> {
   const pages = new Map<string, HostOptions>();
+  const files = new Map<string, HostFile>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = pages.get(path);
-    if (path === '/favicon.ico') {
+    const file = files.get(path);
+    if (file) {
+      res.writeHead(200, { 'Content-Type': file.type });
+      res.end(file.body);
+    } else if (path === '/favicon.ico') {
       res.writeHead(204);
       res.end();
     } else if (path === '/hostile.css') {
@@ -71,7 +95,7 @@ export async function startHost(): Promise<Origin & { pages: Map<string, HostOpt
     } else if (page) {
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': page.csp ?? hostCsp(page.faq),
+        'Content-Security-Policy': page.csp ?? hostCsp(page.faq, page.overlay || page.more?.some((a) => a['overlay']) ? "'self'" : undefined),
       });
       res.end(hostPage(page));
     } else {
@@ -79,7 +103,7 @@ export async function startHost(): Promise<Origin & { pages: Map<string, HostOpt
       res.end();
     }
   });
-  return listen(server, 'localhost', { pages });
+  return listen(server, 'localhost', { pages, files });
 }
 
 export async function listen<T extends object>(server: Server, host: string, extra: T): Promise<Origin & T> {

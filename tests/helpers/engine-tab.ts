@@ -37,7 +37,25 @@ export interface Tab {
   /** Types into whatever has focus. */
   type(text: string): Promise<void>;
   press(key: 'Enter' | 'ArrowDown' | 'Tab'): Promise<void>;
+  /**
+   * Chromium only (the DevTools protocol): resizes the tab and sets its colour scheme, with
+   * reduced motion so that no transition is caught half-way when the colours change.
+   */
+  view?(viewport: Viewport, scheme: 'light' | 'dark'): Promise<void>;
+  /** Chromium only: the site paths of every script and stylesheet the tab has loaded. */
+  loaded?(): string[];
   close(): Promise<void>;
+}
+
+export interface TabOptions {
+  /** Firefox's first tab, which never gets system focus under BiDi. */
+  firstTab?: boolean;
+  /**
+   * A window of its own, so that it is never a hidden background tab (whose animation frames do
+   * not run) while other tabs work beside it: in headless Chromium too, a tab opened before the
+   * last one is hidden. WebKit has one window.
+   */
+  ownWindow?: boolean;
 }
 
 export interface Engine {
@@ -48,7 +66,7 @@ export interface Engine {
    * A new tab. In Firefox the first tab of a BiDi session never gets system focus (a click
    * focuses an input without a focus event), so tabs are new ones unless `firstTab` asks for it.
    */
-  newTab(viewport?: Viewport, options?: { firstTab?: boolean }): Promise<Tab>;
+  newTab(viewport?: Viewport, options?: TabOptions): Promise<Tab>;
   close(): Promise<void>;
 }
 

@@ -81,12 +81,12 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
   return {
     name,
     version,
-    async newTab(viewport = DESKTOP, { firstTab = false } = {}) {
+    async newTab(viewport = DESKTOP, { firstTab = false, ownWindow = false } = {}) {
       // Only Firefox's first tab lacks system focus; Chromium's first tab is like any other.
       const page =
         firstTab && name === 'firefox'
           ? ((await browser.pages())[0] ?? (await browser.newPage()))
-          : await browser.newPage();
+          : await browser.newPage(ownWindow ? { type: 'window' } : {});
       await page.setViewport(viewport);
       if (preload) await page.evaluateOnNewDocument(preload);
       return puppeteerTab(name, page);
@@ -99,7 +99,28 @@ function puppeteerTab(engine: EngineName, page: Page): Tab {
   const log: string[] = [];
   page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => log.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  const loaded = new Set<string>();
+  if (engine === 'chromium') {
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type === 'script' || type === 'stylesheet') loaded.add(new URL(response.url()).pathname);
+    });
+  }
+  const chromiumOnly: Pick<Tab, 'view' | 'loaded'> =
+    engine === 'chromium'
+      ? {
+          async view(viewport, scheme) {
+            await page.setViewport(viewport);
+            await page.emulateMediaFeatures([
+              { name: 'prefers-color-scheme', value: scheme },
+              { name: 'prefers-reduced-motion', value: 'reduce' },
+            ]);
+          },
+          loaded: () => [...loaded],
+        }
+      : {};
   const tab: Tab = {
+    ...chromiumOnly,
     engine,
     console: () => flushed(tab, log),
     async goto(url) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -11,9 +11,29 @@ export const OFFLINE_OUT = resolve(ROOT, 'tests/.out/offline');
 
 const built = new Map<string, Promise<OfflineResult>>();
 
+/** The bundles the global setup builds once per run, for every test file to read (shareBundles). */
+const SHARED: Record<string, string> = { site: DIST, fixture: FIXTURE_DIST };
+const sharedRecord = (name: string) => join(OFFLINE_OUT, `${name}.json`);
+
 /**
- * The offline bundle of a built site (default `dist/`), built once per test file into
- * `tests/.out/offline/<name>/`. `name` keeps bundles of different sites or options apart.
+ * Builds the bundles of `dist/` and of the fixture site into `tests/.out/offline/<name>/`, with
+ * each result recorded beside it, and says so in POS_FAQ_SHARED_BUNDLES. The global setup calls
+ * it once per run, before any test file starts: the files, several at a time, only read them.
+ */
+export async function shareBundles(): Promise<void> {
+  for (const [name, dist] of Object.entries(SHARED)) {
+    if (!existsSync(join(dist, 'index.html'))) continue;
+    const result = await buildOffline({ dist, out: join(OFFLINE_OUT, name) });
+    writeFileSync(sharedRecord(name), JSON.stringify(result));
+  }
+  process.env['POS_FAQ_SHARED_BUNDLES'] = '1';
+}
+
+/**
+ * The offline bundle of a built site (default `dist/`). The bundle of `dist/` or of the fixture
+ * site with the default options is the one the global setup built for the whole run; any other
+ * is built once per test file into a folder of its own (`tests/.out/offline/<name>-<pid>/`), so
+ * that no file swaps a folder under another running beside it.
  */
 export function offlineBundle(
   dist = DIST,
@@ -24,7 +44,11 @@ export function offlineBundle(
   if (!pending) {
     if (!existsSync(join(dist, 'index.html')))
       throw new Error(`${dist} is not built; run \`npm run build\` (or npm test, which does)`);
-    pending = buildOffline({ ...options, dist, out: join(OFFLINE_OUT, name) });
+    const shared =
+      SHARED[name] === dist && !Object.keys(options).length && process.env['POS_FAQ_SHARED_BUNDLES'] && existsSync(sharedRecord(name));
+    pending = shared
+      ? Promise.resolve(JSON.parse(readFileSync(sharedRecord(name), 'utf8')) as OfflineResult)
+      : buildOffline({ ...options, dist, out: join(OFFLINE_OUT, `${name}-${process.pid}`) });
     built.set(name, pending);
   }
   return pending;

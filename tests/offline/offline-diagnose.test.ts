@@ -41,8 +41,7 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, 'zh/symptoms/receipt-blank/index.html'))) {
     throw new Error('dist/ is not built from the complete faq/: run `npm run build` (or POS_FAQ_REBUILD=1 npm test).');
   }
-  // A bundle of its own: other test files build theirs, and none may swap the folder under another.
-  ({ folder } = await offlineBundle(DIST, 'diagnose'));
+  ({ folder } = await offlineBundle(DIST));
   browser = await launch();
 });
 afterAll(() => browser?.close());

@@ -80,7 +80,7 @@ describe('_headers', () => {
 
   it('uses only CSP directives that Chromium, Firefox and WebKit all know, and opens nothing by default but the manifest', () => {
     // WebKit logs an unknown directive (manifest-src, say) as a console error on every page, and
-    // its own console notes are not visible to the browser tests (tests/engines/console.test.ts).
+    // its own console notes are not visible to the browser tests (tests/helpers/every-page.ts).
     const known = ['default-src', 'script-src', 'style-src', 'img-src', 'connect-src', 'worker-src', 'font-src', 'media-src', 'object-src', 'frame-src', 'child-src', 'base-uri', 'form-action', 'frame-ancestors'];
     const directives = new Map(SITE_CSP.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1).join(' ')]));
     expect([...directives.keys()].filter((d) => !known.includes(d))).toEqual([]);

@@ -90,6 +90,31 @@ describe('JSON Schemas for faq/', () => {
     expect(check('diagnose', { ...(yaml('diagnose/en.yaml') as object), start: 'Not valid' })).toMatch(/\/start/);
   });
 
+  it("accept the example overlay's files and refuse a vendor code of the wrong shape or a note that sets the shared text", () => {
+    const example = join(ROOT, 'examples/overlay');
+    const read = (path: string) => parseYaml(readFileSync(join(example, path), 'utf8')) as Record<string, unknown>;
+    const files: [SchemaName, string][] = [
+      ['overlay', 'overlay.yaml'],
+      ...['zh', 'en'].flatMap((l) => readdirSync(join(example, 'symptoms', l)).map((f): [SchemaName, string] => ['overlay-entry', `symptoms/${l}/${f}`])),
+      ...['zh', 'en'].flatMap((l) => readdirSync(join(example, 'extends', l)).map((f): [SchemaName, string] => ['overlay-note', `extends/${l}/${f}`])),
+    ];
+    expect(files.length).toBe(1 + 22 + 4);
+    const failures = files.flatMap(([name, file]) => {
+      const validate = validator(name);
+      return validate(read(file)) ? [] : [`${file}: ${ajv.errorsText(validate.errors)}`];
+    });
+    expect(failures).toEqual([]);
+    const check = (name: SchemaName, data: unknown) => {
+      const validate = validator(name);
+      return validate(data) ? 'valid' : ajv.errorsText(validate.errors);
+    };
+    expect(check('overlay-entry', { ...read('symptoms/en/keys-lost.yaml'), codes: ['ERR 3'] })).toMatch(/\/codes\/0/);
+    expect(check('overlay-note', { ...read('extends/en/out-of-paper.yaml'), avoid: [] })).toMatch(/must NOT have additional properties/);
+    expect(check('overlay', { ...read('overlay.yaml'), id: 'Acme!' })).toMatch(/\/id/);
+    const entryDocs = (committed('overlay-entry')['properties'] as Record<string, { description: string }>)['codes']!.description;
+    expect(entryDocs).toMatch(/E101/);
+  });
+
   it('are wired into VS Code with the YAML extension', () => {
     const settings = JSON.parse(readFileSync(join(ROOT, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string> };
     expect(settings['yaml.schemas']).toEqual(Object.fromEntries(JSON_SCHEMAS.map((s) => [`./${schemaFile(s.name)}`, s.files])));

@@ -10,12 +10,13 @@ import { ENTRY_JSON, offlineEntryScript } from './entries.ts';
 import { offlineSettings, type OfflineOptions } from './options.ts';
 import { rewritePage } from './pages.ts';
 import { buildOfflineSearch, listFiles } from './search.ts';
-import { writeBundle, type WrittenBundle } from './write.ts';
+import { BUNDLE_NAME, writeBundle, type WrittenBundle } from './write.ts';
+import { OVERLAY_SCRIPT, offlineOverlay } from './overlay.ts';
 
 // Callers import all of the bundle's interface from here; the options and the names are defined
 // where they are used.
 export type { OfflineOptions } from './options.ts';
-export { BUNDLE_NAME, ZIP_NAME } from './write.ts';
+export { BUNDLE_NAME, ZIP_NAME, zipName } from './write.ts';
 
 const STYLESHEET = fileURLToPath(new URL('../../styles/offline.css', import.meta.url));
 /** Where the bundle's own stylesheet goes, from the bundle root. */
@@ -62,7 +63,8 @@ export function isLeftOut(file: string): boolean {
 }
 
 /**
- * Builds the offline bundle from the built site: `offline/pos-faq/` and `offline/pos-faq-offline.zip`.
+ * Builds the offline bundle from the built site: `offline/pos-faq/` and `offline/pos-faq-offline.zip`
+ * (with a vendor overlay, `pos-faq-<id>/` and `pos-faq-<id>-offline.zip`, see overlay.ts).
  *
  * - Every page is rewritten with rehype (pages.ts): links relative and ending in a file
  *   name, nothing fetched from the network, and a notice with the version, the build date and the
@@ -82,6 +84,10 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
 
   const sources = listFiles(dist);
   const bundle = new Map<string, Uint8Array>();
+  // Checked first: a broken overlay fails before anything is built.
+  const overlay = options.overlay ? offlineOverlay(options.overlay) : undefined;
+  if (overlay) bundle.set(OVERLAY_SCRIPT, Buffer.from(overlay.script));
+  const name = overlay ? `${BUNDLE_NAME}-${overlay.id}` : BUNDLE_NAME;
 
   // The Pagefind bundles, one per language.
   const pagefindDirs = sources.filter((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f)).map(dirname);
@@ -122,6 +128,7 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
       version,
       date,
       stylesheet: `/${STYLESHEET_FILE}`,
+      overlay: overlay && `/${OVERLAY_SCRIPT}`,
       exists: (target) => willExist.has(target),
       onModule: (src) => {
         const url = new URL(src, new URL(pathForFile(file), 'https://site.invalid'));
@@ -138,7 +145,7 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
     bundle.set(file, Buffer.from(await classicScript(dist, file)));
   }
   bundle.set(STYLESHEET_FILE, readFileSync(STYLESHEET));
-  bundle.set('README.txt', Buffer.from(readme(version, date, onlineUrl)));
+  bundle.set('README.txt', Buffer.from(readme(version, date, onlineUrl, name)));
 
   if (options.strict && warnings.length) {
     throw new Error(
@@ -147,7 +154,7 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
     );
   }
 
-  const written = writeBundle(out, bundle, date);
+  const written = writeBundle(out, bundle, date, name);
   return {
     ...written,
     pages: pages.length,
@@ -163,19 +170,19 @@ export async function buildOffline(options: OfflineOptions = {}): Promise<Offlin
  * The bundle's README.txt: what it is, how to open it, where the current version is. CRLF and a
  * byte order mark, so that every Notepad on a distributor's Windows laptop shows the Chinese.
  */
-function readme(version: string, date: string, onlineUrl: string): string {
+function readme(version: string, date: string, onlineUrl: string, name: string): string {
   return (
     '\uFEFF' +
     [
       `${t('zh', 'site.name')} · ${t('en', 'site.name')}`,
       `${t('zh', 'offline.label')} ${version} (${date}) · ${t('en', 'offline.label')} ${version} (${date})`,
       '',
-      '使用方法：先把压缩包完整解压（不要在压缩包里直接打开），然后双击 pos-faq 文件夹里的 index.html。',
+      `使用方法：先把压缩包完整解压（不要在压缩包里直接打开），然后双击 ${name} 文件夹里的 index.html。`,
       '不需要网络，也不需要安装任何软件；用 Chrome、Edge、Firefox 或 Safari 打开均可。',
       `在线版（内容可能更新）：${onlineUrl}/`,
       '',
       'How to use: unpack the whole zip first (do not open files from inside the zip), then double-click',
-      'index.html in the pos-faq folder. No network and nothing to install; Chrome, Edge, Firefox or Safari.',
+      `index.html in the ${name} folder. No network and nothing to install; Chrome, Edge, Firefox or Safari.`,
       `Online version (may be newer): ${onlineUrl}/`,
       '',
     ].join('\r\n')

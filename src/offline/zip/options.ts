@@ -24,6 +24,11 @@ export interface OfflineOptions {
   site?: string;
   /** Fail on any warning (a link that had to be removed) instead of reporting it. */
   strict?: boolean;
+  /**
+   * A vendor overlay's folder (README, "Vendor overlays"): its entries and model notes go into every
+   * lookup of the bundle, which is named after it (`pos-faq-acme/`, `pos-faq-acme-offline.zip`).
+   */
+  overlay?: string;
 }
 
 /** The folders and addresses of a bundle, every default filled in and checked. */

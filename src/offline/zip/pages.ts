@@ -6,6 +6,7 @@ import { HTML_LANG, t } from '../../i18n/index.ts';
 import rehypeOfflineLinks from './rehype-offline-links.ts';
 import rehypeOfflineNotice, { type Notice } from './rehype-offline-notice.ts';
 import rehypeOfflineScripts from './rehype-offline-scripts.ts';
+import { rehypeOfflineOverlay } from './overlay.ts';
 import { LOCALES, type Locale } from '../../schemas/faq.ts';
 
 /** What rewriting a page needs to know about the bundle it goes into. */
@@ -23,6 +24,8 @@ export interface PageContext {
   exists: (file: string) => boolean;
   /** Called with the `src` of every module script, which the caller turns into a classic script. */
   onModule: (src: string) => void;
+  /** A vendor overlay's script, from the bundle root (`/widget/overlay.js`): every lookup on the page loads it. */
+  overlay?: string | undefined;
 }
 
 export interface RewrittenPage {
@@ -38,7 +41,7 @@ export interface RewrittenPage {
  * first, so its stylesheet link is made relative too; module scripts; then every link.
  */
 export async function rewritePage(file: string, html: string, context: PageContext): Promise<RewrittenPage> {
-  const { site, onlineUrl, version, date, stylesheet, exists, onModule } = context;
+  const { site, onlineUrl, version, date, stylesheet, exists, onModule, overlay } = context;
   let vfile: VFile;
   try {
     vfile = await unified()
@@ -49,6 +52,7 @@ export async function rewritePage(file: string, html: string, context: PageConte
         stylesheet,
       })
       .use(rehypeOfflineScripts, { onModule })
+      .use(rehypeOfflineOverlay, { src: overlay })
       .use(rehypeOfflineLinks, { file, site, exists })
       .use(rehypeStringify)
       .process(new VFile({ path: file, value: html }));

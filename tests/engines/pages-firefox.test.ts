@@ -1,0 +1,5 @@
+// Every page in firefox: no console message, no sideways scrolling at 360 px
+// (tests/helpers/every-page.ts).
+import { everyPage } from '../helpers/every-page.ts';
+
+everyPage('firefox');
