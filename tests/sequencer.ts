@@ -6,7 +6,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * in its report); any file not named keeps Vitest's own order (its cached durations, else size).
  */
 const SLOWEST = [
-  'tests/engines/pages-chromium.test.ts',
+  'tests/engines/pages-chromium-zh.test.ts',
+  'tests/engines/pages-chromium-rest.test.ts',
   'tests/engines/pages-firefox.test.ts',
   'tests/e2e/relevance.test.ts',
   'tests/engines/site.test.ts',

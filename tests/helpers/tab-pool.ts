@@ -1,17 +1,17 @@
-import type { Engine, EngineName, Viewport } from './engine-tab.ts';
-import type { Tab } from './engine-tab.ts';
+import type { Engine, EngineName, Tab, Viewport } from './engine-tab.ts';
 
 /**
- * How many pages of one engine a per-page gate keeps open at once: a page spends most of its
- * time waiting (the network, fonts, idle callbacks), so a few tabs fill two cores better than
- * one. WebKit's driver has one window per session: one there.
+ * How many pages of one engine a per-page gate keeps open at once: a page spends part of its
+ * time waiting (the network, fonts, idle callbacks), which a second window fills. More than two
+ * only crowd two cores, with another test file beside this one. WebKit's driver has one window
+ * per session: one there.
  */
-export const TABS: Record<EngineName, number> = { chromium: 4, firefox: 3, webkit: 1 };
+export const TABS: Record<EngineName, number> = { chromium: 2, firefox: 2, webkit: 1 };
 
 /**
  * Runs `visit` on every item in a few tabs of `engine` side by side, each tab taking the next
- * item, and returns the results in the items' order. In Firefox each tab is a window of its own,
- * so that none is a hidden background tab (whose animation frames would not run).
+ * item, and returns the results in the items' order. Each tab is a window of its own, so that
+ * none is a hidden background tab (whose animation frames would not run).
  */
 export async function inTabs<T, R>(
   engine: Engine,

@@ -1,5 +1,0 @@
-// Every page in chromium: no console message, no sideways scrolling at 360 px, axe in dark and light
-// (tests/helpers/every-page.ts).
-import { everyPage } from '../helpers/every-page.ts';
-
-everyPage('chromium');
