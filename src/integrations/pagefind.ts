@@ -10,7 +10,7 @@ import { catalogue } from '../lib/faq.ts';
 import { matchData } from '../lib/match-data.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
 import { asciiOnly, COMPILE_HINT, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
-import { patchRuntime } from './pagefind-runtime.ts';
+import { indexFiles, patchRuntime } from './pagefind-runtime.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -119,7 +119,8 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
  * no 50 ms poll). The offline bundle and the service worker take the file as it is after this step.
  */
 async function minifyRuntime(file: string): Promise<void> {
-  const { code } = await esbuild.transform(patchRuntime(readFileSync(file, 'utf8'), file), {
+  const entry = JSON.parse(readFileSync(join(dirname(file), 'pagefind-entry.json'), 'utf8')) as Parameters<typeof indexFiles>[0];
+  const { code } = await esbuild.transform(patchRuntime(readFileSync(file, 'utf8'), file, indexFiles(entry)), {
     minify: true,
     format: 'esm',
     target: widgetBuildOptions().target!,
