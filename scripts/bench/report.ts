@@ -180,7 +180,7 @@ export function renderReport(r: ReportInput): string {
     );
   }
   for (const size of SCALE_SIZES.filter((n) => !r.scale.some((run) => run.entries === n))) {
-    lines.push(`| ${size.toLocaleString('en')} | not run (\`--sizes=\`) | | | | | | | | |`);
+    lines.push(`| ${size.toLocaleString('en')} | not run (\`--sizes=\`, or it failed: see the run's output) | | | | | | | | |`);
   }
   lines.push('');
   lines.push(

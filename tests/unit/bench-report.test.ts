@@ -119,8 +119,8 @@ describe('renderReport', () => {
   });
 
   it('says when the scale runs were left out, and checks them when they ran', () => {
-    expect(report).toContain('| 1,000 | not run (`--sizes=`) | | | | | | | | |');
-    expect(report).toContain('| 10,000 | not run (`--sizes=`) | | | | | | | | |');
+    expect(report).toContain('| 1,000 | not run (`--sizes=`, or it failed: see the run\'s output) | | | | | | | | |');
+    expect(report).toContain('| 10,000 | not run (`--sizes=`, or it failed: see the run\'s output) | | | | | | | | |');
     const scaled = renderReport(
       input({
         scale: [
@@ -133,7 +133,7 @@ describe('renderReport', () => {
     expect(scaled).toContain('| 1,000 | 2044 | 5.4 s | 2.6 s ✅ | 2.6 ms / 3.0 ms (load 2.00) | n/a | 2.7 MB | 145.0 KB / 135.0 KB | 65 ms / 45 ms | 17 ms ✅ |');
     expect(scaled).toContain('| 10,000 | 20044 | 42.8 s | 2.1 s ✅ | 2.1 ms / n/a | 2748 MB | 21.0 MB | 310.0 KB / 300.0 KB ❌ |');
     const one = renderReport(input({ scale: [{ entries: 1000, pages: 2044, build: { seconds: 5.4, peakMiB: null }, indexBytes: KB, ours: undefined }] }));
-    expect(one).toContain('| 10,000 | not run (`--sizes=`) |');
+    expect(one).toContain('| 10,000 | not run (`--sizes=`, or it failed');
     expect(one).not.toContain('| 1,000 | not run');
   });
 
