@@ -6,6 +6,7 @@ import widget from './src/integrations/widget.ts';
 import headers from './src/integrations/headers.ts';
 import pwa from './src/offline/pwa/integration.ts';
 import admin from './src/integrations/admin.ts';
+import buildCache from './src/integrations/build-cache.ts';
 import { SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
   // The lookup is a custom element built by our own widget integration, not an Astro island,
   // so that the site and the vendors' embeds run the very same bundle.
   integrations: [
+    buildCache(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
       // The offline page is what the service worker answers with, never opened by its address;

@@ -11,9 +11,19 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { LOCALES } from '../src/schemas/faq.ts';
+import { countWords, SUMMARY_LIMITS } from '../src/lib/style-checks.ts';
 
 const BRANDS = ['Aurora', 'Boreal', 'Cirrus', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper'];
 const SERIES = ['K', 'M', 'P', 'Q', 'S', 'T', 'V', 'X'];
+
+/**
+ * The English summary of a variant: "On the <model>: …", unless that takes it over the style
+ * check's word limit (which the build enforces): then "<model>: …", then the summary as it is.
+ */
+function modelSummary(model: string, summary: string): string {
+  const fits = (text: string) => countWords(text) <= SUMMARY_LIMITS.words;
+  return [`On the ${model}: ${summary}`, `${model}: ${summary}`].find(fits) ?? summary;
+}
 
 /** The k-th terminal model: "Aurora K1", "Boreal K1", … then "Aurora M1", … */
 export function modelName(k: number): string {
@@ -50,7 +60,7 @@ export function generateCatalogue(size: number, out: string, source = 'faq'): nu
       Object.assign(entry, {
         id: variant,
         title: clip(zh ? `${entry['title'] as string}（${model} 机型）` : `${entry['title'] as string} (${model})`, 120),
-        summary: clip(zh ? `${model} 机型：${entry['summary'] as string}` : `On the ${model}: ${entry['summary'] as string}`, 300),
+        summary: clip(zh ? `${model} 机型：${entry['summary'] as string}` : modelSummary(model, entry['summary'] as string), 300),
         codes: [],
         steps: [clip(zh ? `${model} 机型：${steps[0]!}` : `On the ${model}: ${steps[0]!}`, 400), ...steps.slice(1)],
       });

@@ -104,6 +104,25 @@ function readings(data: WordsData): Map<string, string[]> {
   return by;
 }
 
+/** What a Chinese correction reads, made once per words file rather than on every query. */
+const tables = new WeakMap<WordsData, { sound: Map<string, string[]>; pieces: Set<string>; byLength: string[][] }>();
+function chineseTables(data: WordsData) {
+  let found = tables.get(data);
+  if (!found) {
+    // Every run of 2–4 characters in the index's words, by the frequency of its word.
+    const pieces = new Set<string>();
+    for (const w of data.words) {
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= w.length; i++) pieces.add(w.slice(i, i + n));
+    }
+    // By length, each in the order of the pieces, so that the first of a length is the same one.
+    const byLength: string[][] = [[], [], [], [], []];
+    for (const p of pieces) byLength[p.length]!.push(p);
+    found = { sound: readings(data), pieces, byLength };
+    tables.set(data, found);
+  }
+  return found;
+}
+
 /**
  * The query with its unknown words replaced, or null when nothing was replaced. A word is unknown
  * when the index has no word that is it or contains it (English: starts with it). Chinese: each
@@ -114,13 +133,7 @@ function readings(data: WordsData): Map<string, string[]> {
 export function correct(query: string, lang: string, data: WordsData): string | null {
   const { words } = data;
   if (/^zh/i.test(lang)) {
-    const sound = readings(data);
-    // Every run of 2–4 characters in the index's words, by the frequency of its word.
-    const pieces = new Set<string>();
-    for (const w of words) {
-      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= w.length; i++) pieces.add(w.slice(i, i + n));
-    }
-    const list = [...pieces];
+    const { sound, pieces, byLength } = chineseTables(data);
     const same = (a: string, b: string) =>
       [...a].every((c, j) => c === b[j] || (sound.get(c) ?? []).some((s) => sound.get(b[j]!)?.includes(s)));
     const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
@@ -135,7 +148,7 @@ export function correct(query: string, lang: string, data: WordsData): string | 
           for (let n = 2; n <= Math.min(4, i); n++) {
             const w = run.slice(i - n, i);
             const before = best[i - n]!;
-            const hit = pieces.has(w) ? w : list.find((x) => x.length === n && changes(w, x) < n && same(w, x));
+            const hit = pieces.has(w) ? w : byLength[n]!.find((x) => changes(w, x) < n && same(w, x));
             const cost = hit ? before.cost + changes(w, hit) : Infinity;
             if (cost < here.cost) here = { cost, text: before.text + hit };
           }

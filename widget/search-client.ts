@@ -93,9 +93,14 @@ async function pass(
   const exact = normaliseCode(term);
   const code = exact ?? codeInText(term);
   const known = new Map<string, PagefindResult>();
+  let whole = true;
   const search = async (words: string) => {
     const { results } = await pf.search(words);
     for (const r of results) known.set(r.id, r);
+    // The whole query's first results head the list: their fragments start loading now rather
+    // than after the searches for its single words (Pagefind keeps each fragment it loads).
+    if (whole) for (const r of results.slice(0, limit)) r.data().catch(() => {});
+    whole = false;
     return results;
   };
   const [byCode, byText] = await Promise.all([

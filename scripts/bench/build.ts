@@ -1,6 +1,7 @@
 // Builds for the benchmark, timed and with their peak memory, and the sizes of what they wrote.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -9,13 +10,28 @@ export interface Run {
   seconds: number;
   /** Peak resident memory of the whole process tree (Astro's Node and Pagefind's binary), sampled. */
   peakMiB: number | null;
+  /**
+   * CPU time, user + system, of the command and every process it waited for (Pagefind's binary,
+   * esbuild), from /usr/bin/time; null where there is none. On a shared machine the wall time
+   * says how busy the others were; the CPU time says what the build cost.
+   */
+  cpuSeconds?: number | null;
+  /** The one-minute load average when the command started. */
+  load?: number;
 }
+
+/** GNU time's output line, told apart from the command's own stderr by its tag. */
+const TIME = '/usr/bin/time';
+const CPU_LINE = /^pos-faq-cpu ([\d.]+) ([\d.]+)$/m;
 
 /** Runs a command, timing it and sampling the memory of its process tree every 100 ms (Linux). */
 export function timed(command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const load = loadavg()[0]!;
+    const timeIt = existsSync(TIME);
+    const [file, argv] = timeIt ? [TIME, ['-f', 'pos-faq-cpu %U %S', command, ...args]] : [command, args];
+    const child = spawn(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let peak: number | null = existsSync('/proc/self/status') ? 0 : null;
@@ -26,7 +42,15 @@ export function timed(command: string, args: string[], env: Record<string, strin
     child.on('exit', (code) => {
       clearInterval(sample);
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
-      else resolvePromise({ seconds: (performance.now() - started) / 1000, peakMiB: peak === null ? null : peak / 1024 });
+      else {
+        const cpu = CPU_LINE.exec(stderr);
+        resolvePromise({
+          seconds: (performance.now() - started) / 1000,
+          peakMiB: peak === null ? null : peak / 1024,
+          cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+          load,
+        });
+      }
     });
   });
 }

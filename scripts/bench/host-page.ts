@@ -11,7 +11,7 @@ export function hostPages(faq: string): Promise<{ url: string; server: Server }>
       ui === 'ours'
         ? `<script src="${faq}widget/pos-faq.js" async></script></head><body><pos-faq-lookup lang="${tag}"></pos-faq-lookup>`
         : `<link rel="stylesheet" href="${faq}pagefind/${lang}/pagefind-ui.css"><script src="${faq}pagefind/${lang}/pagefind-ui.js"></script></head>` +
-          `<body><div id="search"></div><script>new PagefindUI({ element: '#search', bundlePath: '${faq}pagefind/${lang}/', showImages: false });</script>`;
+          `<body><div id="search"></div><script>new PagefindUI({ element: '#search', bundlePath: '${faq}pagefind/${lang}/', showImages: false, debounceTimeoutMs: 0 });</script>`;
     return `<!DOCTYPE html><html lang="${tag}"><head><meta charset="utf-8"><title>Host</title>${body}</body></html>`;
   };
   const server = createServer((req, res) => {

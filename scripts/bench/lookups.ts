@@ -1,6 +1,7 @@
 // The lookups measured in Chromium: first lookups in a fresh profile (bytes, requests, time, also
 // under Slow 4G) and warm lookups once the index is loaded, for our widget and Pagefind's UI.
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { startServer } from '../static-server.mjs';
@@ -142,6 +143,8 @@ export interface UiFigures {
   cold: Record<Lang, Cold>;
   slow: Record<Lang, Cold>;
   warm: { shown: number[]; api: number[]; misses: number; queries: number };
+  /** The one-minute load average when this UI's measurements started. */
+  load?: number;
 }
 
 /**
@@ -161,6 +164,7 @@ export async function measureUis(
   const out: Partial<Record<Ui, UiFigures>> = {};
   try {
     for (const ui of uis) {
+      const load = loadavg()[0]!;
       const cold = {} as Record<Lang, Cold>;
       const slow = {} as Record<Lang, Cold>;
       for (const lang of LANGS) {
@@ -184,7 +188,7 @@ export async function measureUis(
         }
         console.log(`  ${ui}: warm p50 ${ms(median(warm.shown))}, p95 ${ms(percentile(warm.shown, 95))} over ${warm.queries} queries`);
       }
-      out[ui] = { cold, slow, warm };
+      out[ui] = { cold, slow, warm, load };
     }
   } finally {
     host.server.close();

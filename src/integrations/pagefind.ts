@@ -10,7 +10,7 @@ import { catalogue } from '../lib/faq.ts';
 import { matchData } from '../lib/match-data.ts';
 import { foldMap, indexedText, wordsData } from '../lib/search-data.ts';
 import { asciiOnly, COMPILE_HINT, WIDGET_ENTRY, widgetBuildOptions } from './widget.ts';
-import { patchRuntime } from './pagefind-runtime.ts';
+import { indexFiles, patchRuntime } from './pagefind-runtime.ts';
 
 /** Where `astro dev` finds the index of the last build. */
 const LAST_BUILD = resolve(process.env['POS_FAQ_OUT'] ?? 'dist', 'pagefind');
@@ -47,11 +47,25 @@ export default function pagefindIntegration(): AstroIntegration {
         // Read by Pagefind's indexer when it starts, at the first createIndex below.
         const entries = globSync(`${LOCALES[0]}/symptoms/*/index.html`, { cwd: root }).length;
         process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(indexChunkSize(entries));
-        for (const locale of LOCALES) {
-          const pages = await indexLocale(root, locale);
-          const data = await writeSearchData(root, locale);
-          logger.info(`indexed ${pages} ${locale} pages into pagefind/${locale}/ (${data})`);
-        }
+        // Pagefind indexes in a process of its own while this one writes the lookup's scripts: on
+        // two cores the build waits for the longer of the two, not both. One language at a time:
+        // Pagefind's service fails (with no message) when asked for two indexes at once.
+        const indexed = (async () => {
+          const pages: number[] = [];
+          for (const locale of LOCALES) pages.push(await indexLocale(root, locale));
+          return pages;
+        })();
+        // Its failure is reported below, once the scripts are written, not as an unhandled rejection.
+        indexed.catch(() => {});
+        const data: SearchScripts[] = [];
+        for (const locale of LOCALES) data.push(await searchScripts(root, locale));
+        // Written once Pagefind has written the folder they go in.
+        const pages = await indexed;
+        LOCALES.forEach((locale, i) => {
+          const { files, summary } = data[i]!;
+          for (const [name, text] of files) writeFileSync(join(root, 'pagefind', locale, name), text);
+          logger.info(`indexed ${pages[i]} ${locale} pages into pagefind/${locale}/ (${summary})`);
+        });
         await pagefind.close();
       },
     },
@@ -105,7 +119,8 @@ export async function indexLocale(root: string, locale: (typeof LOCALES)[number]
  * no 50 ms poll). The offline bundle and the service worker take the file as it is after this step.
  */
 async function minifyRuntime(file: string): Promise<void> {
-  const { code } = await esbuild.transform(patchRuntime(readFileSync(file, 'utf8'), file), {
+  const entry = JSON.parse(readFileSync(join(dirname(file), 'pagefind-entry.json'), 'utf8')) as Parameters<typeof indexFiles>[0];
+  const { code } = await esbuild.transform(patchRuntime(readFileSync(file, 'utf8'), file, indexFiles(entry)), {
     minify: true,
     format: 'esm',
     target: widgetBuildOptions().target!,
@@ -114,8 +129,14 @@ async function minifyRuntime(file: string): Promise<void> {
   writeFileSync(file, `${COMPILE_HINT}\n${code}`);
 }
 
+/** The scripts of one language that go next to its index: file name and text, and a summary. */
+export interface SearchScripts {
+  files: [string, string][];
+  summary: string;
+}
+
 /**
- * Writes what the lookup reads next to the index (src/lib/search-data.ts), as classic scripts
+ * Makes what the lookup reads next to the index (src/lib/search-data.ts), as classic scripts
  * that hand their content to the widget (widget/search-client.ts, importScript), so that they load
  * the same way online and from file://:
  *
@@ -131,14 +152,14 @@ async function minifyRuntime(file: string): Promise<void> {
  * Both come from the text Pagefind indexed, so they hold nothing the index does not. Non-ASCII
  * is escaped, as in the widget, for host pages in other encodings.
  */
-export async function writeSearchData(root: string, locale: (typeof LOCALES)[number]): Promise<string> {
+export async function searchScripts(root: string, locale: (typeof LOCALES)[number]): Promise<SearchScripts> {
   const text = globSync(`${locale}/**/*.html`, { cwd: root })
     .sort()
     .map((file) => indexedText(readFileSync(join(root, file), 'utf8')))
     .join(' ');
   const fold = foldMap(text);
   const words = wordsData(text, locale);
-  const dir = join(root, 'pagefind', locale);
+  const files: [string, string][] = [];
   // Hands the value to the widget in an event on the script's own element (search-client.ts,
   // importScript): no global on the host page.
   const register = (value: string) =>
@@ -147,7 +168,8 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
   const rank = join(dirname(WIDGET_ENTRY), 'rank.ts');
   const script = async (name: string, lines: string[], banner: string) => {
     const { outputFiles } = await esbuild.build({
-      stdin: { contents: lines.join('\n'), resolveDir: dir, loader: 'js' },
+      // Every import is an absolute path; the index's folder may not exist yet.
+      stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'js' },
       bundle: true,
       format: 'iife',
       minify: true,
@@ -157,7 +179,7 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
       write: false,
       logLevel: 'silent',
     });
-    writeFileSync(join(dir, name), asciiOnly(outputFiles[0]!.text));
+    files.push([name, asciiOnly(outputFiles[0]!.text)]);
   };
   // Single characters of the map as one string: for each, in code point order, the step from the
   // previous character and the distance to its Simplified form, in base 36 ("3k.1y 5,2b"). Two
@@ -207,5 +229,5 @@ export async function writeSearchData(root: string, locale: (typeof LOCALES)[num
     ],
     "each entry's texts in both languages and the pinyin of common characters (pinyin-pro, MIT), for queries Pagefind's words miss",
   );
-  return `${Object.keys(fold).length} folds, ${words.words.length} words`;
+  return { files, summary: `${Object.keys(fold).length} folds, ${words.words.length} words` };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildCached } from '../lib/build-cache.ts';
 
 /**
  * The widget's entry point. Found by walking up from this module rather than by a fixed relative
@@ -201,7 +202,7 @@ let built: Promise<WidgetBundle> | undefined;
  * deterministic, so the page and the integration agree on the hash.
  */
 export function widgetBundle(): Promise<WidgetBundle> {
-  built ??= buildWidget();
+  built ??= buildCached('widget', buildWidget);
   return built;
 }
 

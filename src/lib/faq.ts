@@ -4,6 +4,8 @@ import { compareCodes } from './codes.ts';
 import type { CodeClass, Move } from '../schemas/codes.ts';
 import { nextMove } from './next-move.ts';
 import { loadCard, type QuickCard } from './card.ts';
+import { resolve } from 'node:path';
+import { buildCached } from './build-cache.ts';
 
 let cached: Catalogue | undefined;
 let cachedCard: { card: Record<Locale, QuickCard> | undefined } | undefined;
@@ -11,9 +13,12 @@ let cachedCard: { card: Record<Locale, QuickCard> | undefined } | undefined;
 // POS_FAQ_CONTENT points the build at another content folder (the tests' fixtures).
 const contentRoot = () => process.env['POS_FAQ_CONTENT'] ?? 'faq';
 
-/** The catalogue, loaded and checked once per build. */
+/**
+ * The catalogue, loaded and checked once per build: the pages and the integrations share it
+ * (src/lib/build-cache.ts).
+ */
 export function catalogue(): Catalogue {
-  cached ??= loadCatalogue(contentRoot());
+  cached ??= buildCached(`catalogue:${resolve(contentRoot())}`, () => loadCatalogue(contentRoot()));
   return cached;
 }
 

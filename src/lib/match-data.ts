@@ -23,6 +23,33 @@ export function commonCharacters(): string[] {
   return out;
 }
 
+// Both languages' data read the same 5,000 characters: their forms and readings are kept for the
+// process (the build), not made twice.
+let regionalCommon: string[] | undefined;
+const readings = new Map<string, string[]>();
+
+/** The common characters and their Taiwan and Hong Kong forms. */
+function commonWithRegional(): string[] {
+  if (regionalCommon) return regionalCommon;
+  const common = commonCharacters();
+  // Their Taiwan and Hong Kong forms too: a Traditional character the fold map leaves alone (it
+  // keeps only those whose Simplified form is in the index) still meets its homophone (帳, 账).
+  const regional = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
+  const traditional = common.flatMap((c) => regional.map((convert) => convert(c)).filter((t) => t !== c && [...t].length === 1));
+  regionalCommon = [...common, ...traditional];
+  return regionalCommon;
+}
+
+/** A character's toneless readings (v for ü), the usual one first, without repeats. */
+function readingsOf(c: string): string[] {
+  let found = readings.get(c);
+  if (!found) {
+    found = [...new Set(pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true }) as string[])];
+    readings.set(c, found);
+  }
+  return found;
+}
+
 /**
  * Entries of one language, each with its title, what else identifies it (its messages and aliases,
  * then the other language's title, messages and aliases) and its summary; the readings of the common characters
@@ -40,16 +67,11 @@ export function matchData(own: SymptomEntry[], other: SymptomEntry[], locale: ke
   const twin = new Map(other.map((e) => [e.id, e]));
   const says = (e: SymptomEntry | undefined) => (e ? [e.title, ...e.messages, ...e.aliases] : []);
   const texts = own.map((e): [string, string, string] => [e.title, [...says(e).slice(1), ...says(twin.get(e.id))].join(' | '), e.summary]);
-  const common = commonCharacters();
-  // Their Taiwan and Hong Kong forms too: a Traditional character the fold map leaves alone (it
-  // keeps only those whose Simplified form is in the index) still meets its homophone (帳, 账).
-  const regional = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
-  const traditional = common.flatMap((c) => regional.map((convert) => convert(c)).filter((t) => t !== c && [...t].length === 1));
-  const chars = new Set([...common, ...traditional, ...texts.flat().join('').split('').filter((c) => HAN.test(c))]);
+  const chars = new Set([...commonWithRegional(), ...texts.flat().join('').split('').filter((c) => HAN.test(c))]);
   const sounds: Record<string, string> = {};
   const also: Record<string, string> = {};
   for (const c of [...chars].sort()) {
-    const [usual, ...more] = new Set(pinyin(c, { toneType: 'none', type: 'array', multiple: true, v: true }) as string[]);
+    const [usual, ...more] = readingsOf(c);
     if (!usual || !/^[a-z]+$/.test(usual)) continue;
     sounds[usual] = (sounds[usual] ?? '') + c;
     for (const r of more) if (/^[a-z]+$/.test(r)) also[r] = (also[r] ?? '') + c;

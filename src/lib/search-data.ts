@@ -47,6 +47,8 @@ export const REGIONAL: Readonly<Record<string, string>> = {
 
 /** The text Pagefind indexes on a page: inside `data-pagefind-body`, without ignored or hidden parts. */
 export function indexedText(html: string): string {
+  // Most pages have no such part (only entries are indexed): no need to parse them.
+  if (!html.includes('data-pagefind-body')) return '';
   const tree = unified().use(rehypeParse).parse(html) as Root;
   const out: string[] = [];
   const walk = (nodes: ElementContent[] | Root['children'], inBody: boolean) => {
@@ -107,6 +109,30 @@ function openccPairs(): Map<string, string> {
   return pairs;
 }
 
+let converted: { singles: [string, string[]][]; phrases: [string, string][] } | undefined;
+/**
+ * OpenCC's conversions, which do not depend on the index: for each typed Traditional character the
+ * single Simplified characters it becomes (Taiwan's phrases, Hong Kong's phrases, Hong Kong's
+ * characters, in that order of preference), and each phrase of two or more characters with its
+ * Taiwan conversion. Computed once per process: the build needs them for both languages.
+ */
+function conversions() {
+  if (converted) return converted;
+  const toCn = [
+    Converter({ from: 'twp', to: 'cn' }),
+    Converter({ from: 'hkp', to: 'cn' }),
+    Converter({ from: 'hk', to: 'cn' }),
+  ];
+  const singles: [string, string[]][] = [];
+  for (const c of typedTraditional()) {
+    const candidates = toCn.map((convert) => convert(c)).filter((s) => s !== c && [...s].length === 1);
+    if (candidates.length) singles.push([c, candidates]);
+  }
+  const phrases: [string, string][] = [...openccPairs().keys()].filter((from) => [...from].length >= 2).map((from) => [from, toCn[0]!(from)]);
+  converted = { singles, phrases };
+  return converted;
+}
+
 /**
  * The fold map for an index's text: key → Simplified. Single characters from the whole CJK range
  * that OpenCC makes into one of the index's characters, phrases whose conversion differs from
@@ -115,26 +141,15 @@ function openccPairs(): Map<string, string> {
  */
 export function foldMap(text: string): Record<string, string> {
   const chars = new Set([...text].filter((c) => HAN.test(c)));
-  const toCn = [
-    Converter({ from: 'twp', to: 'cn' }),
-    Converter({ from: 'hkp', to: 'cn' }),
-    Converter({ from: 'hk', to: 'cn' }),
-  ];
+  const { singles, phrases } = conversions();
   const map: Record<string, string> = {};
   const inIndex = (s: string) => [...s].every((c) => !HAN.test(c) || chars.has(c));
-  for (const c of typedTraditional()) {
-    for (const convert of toCn) {
-      const s = convert(c);
-      if (s !== c && [...s].length === 1 && chars.has(s)) {
-        map[c] = s;
-        break;
-      }
-    }
+  for (const [c, candidates] of singles) {
+    const s = candidates.find((s) => chars.has(s));
+    if (s) map[c] = s;
   }
   const byChar = (s: string) => [...s].map((c) => map[c] ?? c).join('');
-  for (const from of openccPairs().keys()) {
-    if ([...from].length < 2) continue;
-    const converted = toCn[0]!(from);
+  for (const [from, converted] of phrases) {
     if (converted !== byChar(from) && inIndex(converted) && text.includes(converted)) map[from] = converted;
   }
   for (const [from, to] of Object.entries(REGIONAL)) {
