@@ -6,8 +6,10 @@
 // gates are left out. Arguments go to Vitest alone: `npm test -- tests/unit/rank.test.ts`.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { ensureBuilt } from '../tests/helpers/build.ts';
 import { clearTimes, readTimes, recordTime } from '../tests/helpers/engine-times.ts';
 import { ALL_ENGINES, ENGINES, engineVersions } from '../tests/helpers/engines.ts';
+import { shareBundles } from '../tests/helpers/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const bin = (pkg: string, file: string) => resolve(ROOT, 'node_modules', pkg, file);
@@ -32,6 +34,14 @@ clearTimes();
 const started = Date.now();
 const args = process.argv.slice(2);
 const all = ENGINES.length === ALL_ENGINES.length;
+// What both parts need, done once before they start: the fixture site (and dist/ when missing),
+// and the offline bundles of both (Vitest's global setup does the same when run on its own).
+if (!args.length) {
+  ensureBuilt();
+  await shareBundles();
+  process.env['POS_FAQ_SETUP_DONE'] = '1';
+  console.log(`Set-up (the fixture site and the offline bundles) ${seconds(Date.now() - started)}`);
+}
 // Without Chromium: the tests that need no browser, and the cross-engine ones.
 const vitestArgs = args.length ? args : ENGINES.includes('chromium') ? [] : ['tests/unit', 'tests/site', 'tests/engines'];
 let vitestMs = 0;
