@@ -104,7 +104,7 @@ export function renderReport(r: ReportInput): string {
   lines.push(`| OS | ${m.os} |`);
   lines.push(`| Node.js | ${m.node} |`);
   lines.push(`| Chromium | ${r.chromium}, headless |`);
-  lines.push(`| Load average at the start | ${r.load.toFixed(2)} (other builds and tests shared the machine) |`);
+  lines.push(`| Load average at the start | ${r.load.toFixed(2)}${r.load > 2 ? ' (other builds and tests shared the machine)' : ''} |`);
   lines.push('');
 
   lines.push('## Shipped catalogue', '');

@@ -14,7 +14,7 @@ import { loadOverlay, overlayJson } from '../../src/lib/overlay.ts';
 import { DIST, FIXTURE_DIST, ROOT } from '../helpers/build.ts';
 import { startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
 import { engineForSuite } from '../helpers/engine-suite.ts';
-import { ENGINES, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
+import { ENGINES, offDisk, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
 import { offlineBundle } from '../helpers/offline.ts';
 
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
@@ -235,13 +235,7 @@ describe.each(ENGINES)('a vendor overlay in %s', (name) => {
     // On the FAQ site's own pages entries open as pages; a vendor entry has none, so it opens inside.
     await tab.evaluate(() => (document.querySelector('pos-faq-lookup')!.shadowRoot!.querySelector('[role="option"]') as HTMLElement).click());
     expect((await entryView(tab, 'E101')).lists[0]).toHaveLength(4);
-    const offsite = await tab.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((u) => !u.startsWith('file:')),
-    );
-    expect(offsite).toEqual([]);
+    expect(await offDisk(tab)).toEqual([]);
     expect(pageLines(await tab.console())).toEqual([]);
     await tab.close();
   });

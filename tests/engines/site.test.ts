@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { DIST } from '../helpers/build.ts';
 import { engineForSuite } from '../helpers/engine-suite.ts';
-import { ENGINES, pageLines, type Tab } from '../helpers/engines.ts';
+import { ENGINES, offDisk, pageLines, type Tab } from '../helpers/engines.ts';
 import { offlineBundle } from '../helpers/offline.ts';
 
 const SITE = process.env['POS_FAQ_SITE'] ?? DIST;
@@ -134,14 +134,7 @@ describe.each(ENGINES)('the site in %s', (name) => {
     await tab.waitForUrl((u) => u.endsWith('/en/index.html'), 'the English home');
     await tab.waitFor(() => document.readyState === 'complete', [], 'the English home');
     expect(path((await lookUp(tab, 'paper jam'))[0]!)).toMatch(/\/en\/symptoms\/[^/]+\/index\.html$/);
-    // BiDi reports no network events for file: URLs; Resource Timing sees every fetch.
-    const offsite = await tab.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((u) => !u.startsWith('file:')),
-    );
-    expect(offsite).toEqual([]);
+    expect(await offDisk(tab)).toEqual([]);
     expect(pageLines(await tab.console())).toEqual([]);
     await tab.close();
   });

@@ -120,3 +120,15 @@ export const pageLines = (log: string[]) =>
         l,
       ),
   );
+
+/**
+ * Every address the page fetched that is not a file: on a page opened from the disk, what left it.
+ * BiDi reports no network events for file: URLs; Resource Timing sees every fetch.
+ */
+export const offDisk = (tab: Tab) =>
+  tab.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => !u.startsWith('file:')),
+  );

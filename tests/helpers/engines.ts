@@ -11,7 +11,7 @@ import { DESKTOP, flushed, NO_WASM, poll, type Engine, type EngineName, type Lau
 import { launchWebKit } from './webkit.ts';
 
 export type { Engine, EngineName, LaunchOptions, Tab, Viewport } from './engine-tab.ts';
-export { pageLines } from './engine-tab.ts';
+export { offDisk, pageLines } from './engine-tab.ts';
 export { ensureDisplay, freePort, spawnTied } from './display.ts';
 export { startWebKitDriver, webkitConsoleLine, WEBKIT_DRIVER, WEBKIT_SHELL, type WebKitDriver } from './webkit.ts';
 
