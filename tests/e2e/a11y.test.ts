@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/schemas/faq.ts';
 import { recordConsole } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
-import { AXE_TAGS as TAGS } from '../helpers/page-checks.ts';
+import { AXE_TAGS as TAGS, axeViolations, violationLines } from '../helpers/page-checks.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
 /**
@@ -19,13 +19,6 @@ const VIEWS = [
 ] as const;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 let session: Session;
 let page: Page;
@@ -49,19 +42,7 @@ async function audit(label: string, views: readonly (typeof VIEWS)[number][] = V
       // No transition may be caught half-way when the colours change.
       { name: 'prefers-reduced-motion', value: 'reduce' },
     ]);
-    const violations = await page.evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe
-          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-          .then((r) => r.violations),
-      TAGS,
-    );
-    for (const v of violations) {
-      for (const node of v.nodes) {
-        const why = node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? '';
-        found.push(`${label} [${scheme} ${width}px] ${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}. ${why}`);
-      }
-    }
+    found.push(...violationLines(await page.evaluate(axeViolations, TAGS), `${label} [${scheme} ${width}px]`));
   }
   return found;
 }

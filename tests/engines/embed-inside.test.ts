@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { DIST } from '../helpers/build.ts';
-import { startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
+import { openHostPage, startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
 import { engineForSuite } from '../helpers/engine-suite.ts';
 import { ENGINES, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
 
@@ -31,11 +31,7 @@ interface Seen {
 const CONTACT = '<a slot="contact" id="host-contact" href="tel:+4930123456">Händler-Hotline 030 123456</a>';
 
 async function openHost(engine: Engine, options: Omit<HostOptions, 'faq'>): Promise<Tab> {
-  const path = `/inside-${engine.name}-${host.pages.size}`;
-  host.pages.set(path, { faq: faq.url, ...options });
-  const tab = await engine.newTab({ width: 360, height: 740 });
-  await tab.goto(`${host.url}${path}`);
-  await tab.waitFor(() => customElements.get('pos-faq-lookup') !== undefined, [], 'the widget to be defined');
+  const tab = await openHostPage(engine, host, faq.url, 'inside', options);
   await tab.evaluate(() => {
     const seen: Seen[] = [];
     (window as unknown as { seen: Seen[] }).seen = seen;

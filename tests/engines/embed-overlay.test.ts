@@ -12,7 +12,7 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { loadCatalogue } from '../../src/lib/catalogue.ts';
 import { loadOverlay, overlayJson } from '../../src/lib/overlay.ts';
 import { DIST, FIXTURE_DIST, ROOT } from '../helpers/build.ts';
-import { startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
+import { openHostPage, startHost, type HostOptions, type Origin } from '../helpers/embed-host.ts';
 import { engineForSuite } from '../helpers/engine-suite.ts';
 import { ENGINES, offDisk, pageLines, type Engine, type Tab } from '../helpers/engines.ts';
 import { offlineBundle } from '../helpers/offline.ts';
@@ -58,11 +58,7 @@ type Widget = HTMLElement & {
 
 /** Serves a host page with these options at a fresh path and opens it, listening for the widgets' errors. */
 async function openHost(engine: Engine, options: Omit<HostOptions, 'faq'>): Promise<Tab> {
-  const path = `/overlay-${engine.name}-${host.pages.size}`;
-  host.pages.set(path, { faq: faq.url, ...options });
-  const tab = await engine.newTab({ width: 360, height: 740 });
-  await tab.goto(`${host.url}${path}`);
-  await tab.waitFor(() => customElements.get('pos-faq-lookup') !== undefined, [], 'the widget to be defined');
+  const tab = await openHostPage(engine, host, faq.url, 'overlay', options);
   await tab.evaluate(() => {
     const seen: Seen[] = [];
     (window as unknown as { seen: Seen[] }).seen = seen;

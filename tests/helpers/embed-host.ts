@@ -2,6 +2,7 @@
 // strict CSP, <html lang="de"> and a stylesheet that tries to flatten everything.
 import { createServer, type Server } from 'node:http';
 import { hostCsp } from '../../src/lib/embed.ts';
+import type { Engine, Tab } from './engine-tab.ts';
 
 export interface Origin {
   url: string;
@@ -76,7 +77,9 @@ export interface HostFile {
  * The host site, on localhost (the FAQ site is on 127.0.0.1: another origin). A page without its
  * own `csp` gets the strict policy, with `'self'` in connect-src when it loads an overlay.
  */
-export async function startHost(): Promise<Origin & { pages: Map<string, HostOptions>; files: Map<string, HostFile> }> {
+export type Host = Origin & { pages: Map<string, HostOptions>; files: Map<string, HostFile> };
+
+export async function startHost(): Promise<Host> {
   const pages = new Map<string, HostOptions>();
   const files = new Map<string, HostFile>();
   const server = createServer((req, res) => {
@@ -114,4 +117,17 @@ export async function listen<T extends object>(server: Server, host: string, ext
     close: () => new Promise<void>((r) => server.close(() => r())),
     ...extra,
   };
+}
+
+/**
+ * Serves a host page with these options at a fresh path (`/<name>-<engine>-<n>`) and opens it in a
+ * phone-sized tab of `engine`, once the widget is defined.
+ */
+export async function openHostPage(engine: Engine, host: Host, faq: string, name: string, options: Omit<HostOptions, 'faq'>): Promise<Tab> {
+  const path = `/${name}-${engine.name}-${host.pages.size}`;
+  host.pages.set(path, { faq, ...options });
+  const tab = await engine.newTab({ width: 360, height: 740 });
+  await tab.goto(`${host.url}${path}`);
+  await tab.waitFor(() => customElements.get('pos-faq-lookup') !== undefined, [], 'the widget to be defined');
+  return tab;
 }

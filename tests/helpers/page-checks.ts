@@ -116,26 +116,29 @@ export function overflow(tab: Tab): Promise<string | null> {
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
-interface AxeViolation {
+export interface AxeViolation {
   id: string;
   impact: string;
   help: string;
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** Runs axe (injected into every document) on the page as it is now: one line per violation and element. */
-export async function axe(tab: Tab, label: string): Promise<string[]> {
-  const violations = await tab.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations),
-    AXE_TAGS,
-  );
-  return violations.flatMap((v) =>
+/** In the page: axe's violations of AXE_TAGS (axe injected into every document by the test). */
+export const axeViolations = (tags: string[]) =>
+  (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe
+    .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    .then((r) => r.violations);
+
+/** One line per violation and element, after `label`. */
+export const violationLines = (violations: AxeViolation[], label: string) =>
+  violations.flatMap((v) =>
     v.nodes.map((node) => {
       const why = node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? '';
       return `${label} ${v.id} (${v.impact}): ${v.help} at ${node.target.join(' ')}. ${why}`;
     }),
   );
+
+/** Runs axe on the page as it is now: one line per violation and element. */
+export async function axe(tab: Tab, label: string): Promise<string[]> {
+  return violationLines(await tab.evaluate(axeViolations, AXE_TAGS), label);
 }
