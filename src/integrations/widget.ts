@@ -100,18 +100,21 @@ const sharedPreact: esbuild.Plugin = {
  * the readable build of the first script loads the same chunk as the shipped one.
  */
 export function viewsBuildOptions(): esbuild.BuildOptions {
+  return chunkOptions('views.ts', { jsx: 'automatic', jsxImportSource: 'preact', plugins: [sharedPreact, cssAsMinifiedText] });
+}
+
+/** What the chunks loaded after the first script share: one minified classic script each. */
+function chunkOptions(entry: string, extra: esbuild.BuildOptions = {}): esbuild.BuildOptions {
   return {
-    entryPoints: [join(dirname(WIDGET_ENTRY), 'views.ts')],
+    entryPoints: [join(dirname(WIDGET_ENTRY), entry)],
     bundle: true,
     format: 'iife',
     target: TARGET,
     minify: true,
     legalComments: 'none',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    plugins: [sharedPreact, cssAsMinifiedText],
     write: false,
     logLevel: 'silent',
+    ...extra,
   };
 }
 
@@ -121,16 +124,7 @@ export function viewsBuildOptions(): esbuild.BuildOptions {
  * nothing itself. Always minified, like the views chunk.
  */
 export function overlayBuildOptions(): esbuild.BuildOptions {
-  return {
-    entryPoints: [join(dirname(WIDGET_ENTRY), 'overlay.ts')],
-    bundle: true,
-    format: 'iife',
-    target: TARGET,
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  };
+  return chunkOptions('overlay.ts');
 }
 
 /** A chunk the first script loads by name: its file name under widget/ (content-hashed) and its code. */
