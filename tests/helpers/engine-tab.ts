@@ -8,6 +8,12 @@ export interface LaunchOptions {
   preload?: string;
   /** A browser without WebAssembly: Firefox's own switch; elsewhere the global is deleted first. */
   noWasm?: boolean;
+  /**
+   * Chromium only: pages that live a second each, only to be audited, with V8's interpreter and
+   * baseline compiler alone: its optimizing compilers (Maglev, TurboFan) spend more CPU, on the
+   * other threads, than they save such pages (about a tenth of the every-page gate's CPU).
+   */
+  shortLived?: boolean;
 }
 
 export interface Viewport {

@@ -64,7 +64,7 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
       ? await puppeteer.launch({
           executablePath: CHROME_PATH,
           headless: true,
-          args: CHROME_FLAGS,
+          args: options.shortLived ? [...CHROME_FLAGS, '--js-flags=--no-opt --no-maglev'] : CHROME_FLAGS,
           userDataDir: mkdtempSync(join(tmpdir(), 'pos-faq-chrome-')),
         })
       : await puppeteer.launch({

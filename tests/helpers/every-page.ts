@@ -58,7 +58,7 @@ function everyPageIn(name: EngineName, half?: Half): void {
     server = await startServer({ root: SITE });
   });
   afterAll(() => server?.close());
-  const engine = engineForSuite(name, `tests/engines/pages-${name}${half ? `-${half}` : ''}.test.ts`, chromium ? { preload: axeSource } : {});
+  const engine = engineForSuite(name, `tests/engines/pages-${name}${half ? `-${half}` : ''}.test.ts`, chromium ? { preload: axeSource, shortLived: true } : {});
   const pages = pagesFor(name, SITE).filter((p) => inHalf(p.path, half));
   let visits: Visit[] = [];
   let loaded: string[] = [];

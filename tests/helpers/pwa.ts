@@ -168,7 +168,17 @@ export const runIdle = (page: Page) =>
 export async function visit(page: Page, base: string, path: string): Promise<number> {
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
   if (response?.headers()['refresh'] === undefined) return response?.status() ?? 0;
-  await page.waitForFunction(() => document.readyState === 'complete' && document.querySelector('main') !== null, { timeout: 20_000 });
+  // Polled on a timer, not on animation frames, which a busy or hidden tab may hold back.
+  const shown = () => document.readyState === 'complete' && document.querySelector('main') !== null;
+  await page.waitForFunction(shown, { timeout: 40_000, polling: 100 }).catch(async (error: Error) => {
+    const state = await page
+      .evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return `${location.href}, ${document.readyState}, workers: active ${r?.active?.state}, waiting ${r?.waiting?.state}, installing ${r?.installing?.state}`;
+      })
+      .catch((e: Error) => e.message);
+    throw new Error(`after the Refresh: 0 handover, no page came within 40 s (${state}): ${error.message}`);
+  });
   return 200;
 }
 

@@ -92,6 +92,9 @@ for (const controller of shells.values()) {
   registerRoute(new PrecacheRoute(controller, { ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/] }));
 }
 
+/** The languages whose shell this worker has found or made complete, while it runs. */
+const shellStored = new Set<string>();
+
 /**
  * Stores the shell of a language (and `common`) with Workbox's own install: files already stored
  * with the same revision are not fetched again. Workbox stores precached files only while an
@@ -99,8 +102,12 @@ for (const controller of shells.values()) {
  * by a page, lends the message's lifetime under that name.
  */
 async function precache(lang: string, event: ExtendableEvent): Promise<void> {
+  // Every page asks once it is idle. Workbox's install looks up each of the shell's files in
+  // the cache, one by one, every time; reading the cache's keys once is enough when all are there.
+  if (shellStored.has(lang) || (await precached(lang))) return void shellStored.add(lang);
   const asInstall = { type: 'install', waitUntil: (p: Promise<unknown>) => event.waitUntil(p) } as unknown as ExtendableEvent;
   for (const group of groupsOf(lang)) await shells.get(group)!.install(event.type === 'install' ? event : asInstall);
+  shellStored.add(lang);
 }
 
 /** True when every file of a language's shell (and `common`) is stored. */
