@@ -104,9 +104,20 @@ function readings(data: WordsData): Map<string, string[]> {
   return by;
 }
 
-/** What a Chinese correction reads, made once per words file rather than on every query. */
-const tables = new WeakMap<WordsData, { sound: Map<string, string[]>; pieces: Set<string>; byLength: string[][] }>();
-function chineseTables(data: WordsData) {
+/**
+ * What a Chinese correction reads, made once per words file rather than on every query: the
+ * index's pieces of 2–4 characters and, to find the ones that sound like a typed piece without
+ * reading them all, each piece under every way to read it (a character without a reading stands
+ * for itself), with its place among the pieces of its length.
+ */
+interface ChineseTables {
+  pieces: Set<string>;
+  byLength: string[][];
+  soundsLike: Map<string, number[]>;
+  keysOf: (c: string) => string[];
+}
+const tables = new WeakMap<WordsData, ChineseTables>();
+function chineseTables(data: WordsData): ChineseTables {
   let found = tables.get(data);
   if (!found) {
     // Every run of 2–4 characters in the index's words, by the frequency of its word.
@@ -117,11 +128,46 @@ function chineseTables(data: WordsData) {
     // By length, each in the order of the pieces, so that the first of a length is the same one.
     const byLength: string[][] = [[], [], [], [], []];
     for (const p of pieces) byLength[p.length]!.push(p);
-    found = { sound: readings(data), pieces, byLength };
+    const sound = readings(data);
+    const keysOf = (c: string) => sound.get(c) ?? [c];
+    const soundsLike = new Map<string, number[]>();
+    for (const list of byLength) {
+      list.forEach((piece, place) => {
+        for (const key of readingsOfRun(piece, keysOf)) {
+          const places = soundsLike.get(key);
+          if (places) places.push(place);
+          else soundsLike.set(key, [place]);
+        }
+      });
+    }
+    found = { pieces, byLength, soundsLike, keysOf };
     tables.set(data, found);
   }
   return found;
 }
+
+/** Every way to read a run, one reading per character, as keys ("zhong ying", "chong ying"). */
+function readingsOfRun(run: string, keysOf: (c: string) => string[]): string[] {
+  let out = [''];
+  for (const c of run) out = out.flatMap((head) => keysOf(c).map((k) => (head ? `${head} ${k}` : k)));
+  return out;
+}
+
+/**
+ * The first piece of the index, in the order of its length's pieces, that sounds like `typed`
+ * character by character and keeps at least one of its characters; undefined when none does.
+ */
+function homophone(typed: string, { byLength, soundsLike, keysOf }: ChineseTables): string | undefined {
+  const list = byLength[typed.length]!;
+  let first = Infinity;
+  for (const key of readingsOfRun(typed, keysOf)) {
+    for (const place of soundsLike.get(key) ?? []) {
+      if (place < first && changes(typed, list[place]!) < typed.length) first = place;
+    }
+  }
+  return list[first];
+}
+const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
 
 /**
  * The query with its unknown words replaced, or null when nothing was replaced. A word is unknown
@@ -133,10 +179,7 @@ function chineseTables(data: WordsData) {
 export function correct(query: string, lang: string, data: WordsData): string | null {
   const { words } = data;
   if (/^zh/i.test(lang)) {
-    const { sound, pieces, byLength } = chineseTables(data);
-    const same = (a: string, b: string) =>
-      [...a].every((c, j) => c === b[j] || (sound.get(c) ?? []).some((s) => sound.get(b[j]!)?.includes(s)));
-    const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
+    const chinese = chineseTables(data);
     return fix(
       query.replace(/\p{Script=Han}+/gu, (run) => {
         // The reading of the run that leaves the fewest characters unexplained: a known piece
@@ -148,7 +191,7 @@ export function correct(query: string, lang: string, data: WordsData): string | 
           for (let n = 2; n <= Math.min(4, i); n++) {
             const w = run.slice(i - n, i);
             const before = best[i - n]!;
-            const hit = pieces.has(w) ? w : byLength[n]!.find((x) => changes(w, x) < n && same(w, x));
+            const hit = chinese.pieces.has(w) ? w : homophone(w, chinese);
             const cost = hit ? before.cost + changes(w, hit) : Infinity;
             if (cost < here.cost) here = { cost, text: before.text + hit };
           }

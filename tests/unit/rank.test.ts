@@ -98,4 +98,21 @@ describe('queries as people type them', () => {
     expect(correct('recipt is blank', 'en', en)).toBe('receipt is blank');
     expect(correct('receipt is blank', 'en', en)).toBeNull();
   });
+
+  it('finds a homophone through any reading of a character, the most frequent word first', () => {
+    // 重 reads zhong and chong; 冲 and 重 both chong. 啊 has no reading in the table: only itself.
+    const zh = {
+      words: ['冲正', '重启', '众起', '啊哈'],
+      sounds: { chong: '冲充重', zhong: '重众中', zheng: '正', qi: '启起企', a: '', ha: '哈' },
+    };
+    expect(correct('充正', 'zh-CN', zh)).toBe('冲正');
+    expect(correct('重正', 'zh-CN', zh)).toBe('冲正');
+    // 重起 sounds like both 重启 and 众起 (zhong qi), keeping one character of each: the word
+    // listed first (the more frequent) wins. A homophone must keep a character: 中企 stays.
+    expect(correct('重起', 'zh-CN', zh)).toBe('重启');
+    expect(correct('中企', 'zh-CN', zh)).toBeNull();
+    // Every character changed is no correction: 充政 has nothing of 冲正 (and 政 no reading).
+    expect(correct('充政', 'zh-CN', zh)).toBeNull();
+    expect(correct('阿哈', 'zh-CN', zh)).toBeNull();
+  });
 });
