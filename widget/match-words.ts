@@ -16,11 +16,6 @@ export const stem = (w: string) =>
  */
 const NEGATION = /\b(?:(won)|(can)|(do|does|did|is|are|was|were|could|would|should|has|have|had|ain))['’]?t\b/g;
 
-/** English words as the entries' words: possessives and contractions cut off (customer's, won't). */
-export const latinWords = (t: string) =>
-  (t.replace(NEGATION, (_, won: string, can: string, other: string) => (won ? 'will not' : can ? 'can not' : `${other} not`)).replace(/n['’]t\b/g, ' not').replace(/['’](?:s|re|ve|ll|d|m)\b/g, '').match(/[a-z][a-z0-9]*|\d+/g) ?? []).filter(
-    (w) => w.length > 1 && !STOP.has(w) && !GRAMMAR.has(w),
-  );
 /**
  * English words that carry grammar, not the problem (a common stop list, and the widget's STOP):
  * left out of the measure, so that a whole sentence counts as much as its keywords.
@@ -36,6 +31,12 @@ const GRAMMAR = new Set(
     'mean means meaning meant happen happens happened happening suddenly anymore properly correctly normally usually ' +
     'whether either neither within without between through across around another anyone someone everyone much many').split(' '),
 );
+
+/** English words as the entries' words: possessives and contractions cut off (customer's, won't). */
+export const latinWords = (t: string) =>
+  (t.replace(NEGATION, (_, won: string, can: string, other: string) => (won ? 'will not' : can ? 'can not' : `${other} not`)).replace(/n['’]t\b/g, ' not').replace(/['’](?:s|re|ve|ll|d|m)\b/g, '').match(/[a-z][a-z0-9]*|\d+/g) ?? []).filter(
+    (w) => w.length > 1 && !STOP.has(w) && !GRAMMAR.has(w),
+  );
 
 /** Reads a query's English words against the entries' words, whose feature counts are `df` (`w` + stem). */
 export function englishWords(texts: string[][], df: ReadonlyMap<string, number>) {

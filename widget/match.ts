@@ -79,7 +79,6 @@ const SPELL = 0.8;
 /** How much the title, the other identifying texts and the summary count. */
 const FIELDS = [1.25, 1, 0.5];
 
-
 /** Characters that pad a sentence when they make no word with a neighbour (我刷, 他那, 被偷). */
 const FUNCTION_CHARS = new Set('是我你他她它在有和就都也还要会能说这那个把被让给跟对又再才很太非可着过得地们啦嘛吧一'.split(''));
 

@@ -153,6 +153,9 @@ function readingsOfRun(run: string, keysOf: (c: string) => string[]): string[] {
   return out;
 }
 
+/** How many characters of `a` differ from `b`'s at the same place. */
+const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
+
 /**
  * The first piece of the index, in the order of its length's pieces, that sounds like `typed`
  * character by character and keeps at least one of its characters; undefined when none does.
@@ -167,7 +170,6 @@ function homophone(typed: string, { byLength, soundsLike, keysOf }: ChineseTable
   }
   return list[first];
 }
-const changes = (a: string, b: string) => [...a].filter((c, j) => c !== b[j]).length;
 
 /**
  * The query with its unknown words replaced, or null when nothing was replaced. A word is unknown

@@ -1,10 +1,10 @@
+import { resolve } from 'node:path';
 import { CATEGORIES, type Category, type Locale } from '../schemas/faq.ts';
 import { loadCatalogue, type Catalogue, type SymptomEntry } from './catalogue.ts';
 import { compareCodes } from './codes.ts';
 import type { CodeClass, Move } from '../schemas/codes.ts';
 import { nextMove } from './next-move.ts';
 import { loadCard, type QuickCard } from './card.ts';
-import { resolve } from 'node:path';
 import { buildCached } from './build-cache.ts';
 
 let cached: Catalogue | undefined;

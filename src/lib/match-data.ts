@@ -51,18 +51,18 @@ function readingsOf(c: string): string[] {
 }
 
 /**
- * Entries of one language, each with its title, what else identifies it (its messages and aliases,
- * then the other language's title, messages and aliases) and its summary; the readings of the common characters
- * with their Taiwan and Hong Kong forms, and of every character of the entries (v for ü, as
- * keyboards type it).
- */
-/**
  * The line of a good answer (MatchData.line), per language, calibrated on the development set with
  * the table in docs/relevance.md: Chinese questions pad more, and a long one that says enough in
  * weight answers whatever its share; in English the share alone decides.
  */
 export const LINE = { zh: { said: 0.45, mass: 22 }, en: { said: 0.32, mass: 1e9 } } as const;
 
+/**
+ * Entries of one language, each with its title, what else identifies it (its messages and aliases,
+ * then the other language's title, messages and aliases) and its summary; the readings of the
+ * common characters with their Taiwan and Hong Kong forms, and of every character of the entries (v for ü, as
+ * keyboards type it).
+ */
 export function matchData(own: SymptomEntry[], other: SymptomEntry[], locale: keyof typeof LINE): MatchData {
   const twin = new Map(other.map((e) => [e.id, e]));
   const says = (e: SymptomEntry | undefined) => (e ? [e.title, ...e.messages, ...e.aliases] : []);
