@@ -87,6 +87,34 @@ describe('the first visit', () => {
   }, 90_000);
 });
 
+describe('pages that ask while the shell is being stored', () => {
+  it('fetch each file of the shell once: one store at a time, which later asks wait for', async () => {
+    const { page, log } = await s.open(ENTRY.slice(1), holdIdle);
+    await quiet();
+    const loaded = s.requests.length;
+    await runIdle(page);
+    // As pages opened in quick succession (or in other tabs) do: three more asks before the
+    // first one's store has ended, each answered only when the shell is stored.
+    const answers = await page.evaluate(async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      const ask = () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e) => resolve(e.data);
+          active!.postMessage({ type: 'precache', lang: 'zh' }, [channel.port2]);
+        });
+      return Promise.all([ask(), ask(), ask()]);
+    });
+    expect(answers).toEqual([{ precached: true }, { precached: true }, { precached: true }]);
+    await precached(page, 'zh');
+    await quiet();
+    const shell = s.requests.slice(loaded);
+    expect(shell.length).toBeGreaterThan(50);
+    expect(shell.filter((p, i) => shell.indexOf(p) !== i)).toEqual([]);
+    expect(log).toEqual([]);
+  }, 90_000);
+});
+
 describe('under Save-Data', () => {
   it('stores nothing beyond the pages opened until the user searches, then the language searched', async () => {
     const { page, log } = await s.open(ENTRY.slice(1), saveData);

@@ -3,11 +3,9 @@
  * The site's service worker, bundled by build.ts. Workbox does the storing and serving:
  *
  * - precaching (workbox-precaching): the shell (files.ts) in groups, `common` and one per
- *   language, each a PrecacheController with a cache of its own and a revision per file. The
- *   worker installs with nothing precached; a page asks for its language (`precache`) once it is
- *   idle or its lookup has answered (client.ts), so only the languages visited are stored. A new
- *   build installs, in full, every group the previous one had, beside it, or not at all; the
- *   old worker keeps serving its own files until the new one takes over.
+ *   language, each with a cache of its own and a revision per file. A page asks for its language
+ *   once it is idle or its lookup has answered (client.ts), so only the languages visited are
+ *   stored. A new build installs every group the previous one had, in full, or not at all.
  * - pages (workbox-strategies CacheFirst): every page opened is stored in a cache named after the
  *   build; "Save for offline use" stores all of a language's pages in another. A page neither
  *   precached nor stored, with no network, gets the language's offline page.
@@ -16,8 +14,7 @@
  *   worker then serves, so a page and the index it searches always come from one build. The new
  *   worker re-fetches, on install, the pages the old one had stored, so nothing saved is lost.
  *
- * Only same-origin GET requests are routed; everything else (other sites, vendors' embeds) goes
- * to the network untouched.
+ * Only same-origin GET requests are routed; the rest (other sites, vendors' embeds) is untouched.
  */
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -92,33 +89,45 @@ for (const controller of shells.values()) {
   registerRoute(new PrecacheRoute(controller, { ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/] }));
 }
 
-/** The languages whose shell this worker has found or made complete, while it runs. */
+/** The groups this worker has found or made complete, and those being stored, while it runs. */
 const shellStored = new Set<string>();
-
+const storing = new Map<string, Promise<void>>();
 /**
  * Stores the shell of a language (and `common`) with Workbox's own install: files already stored
  * with the same revision are not fetched again. Workbox stores precached files only while an
  * install event runs (PrecacheStrategy checks the event's type), so a language asked for later,
- * by a page, lends the message's lifetime under that name.
+ * by a page, lends the message's lifetime under that name. Every page asks once it is idle, and
+ * pages opened in quick succession (or in other tabs) ask before the store has ended, while
+ * Workbox's install fetches whatever is not stored yet: one store at a time per group, which
+ * later asks wait for, and none once the cache's keys say the group is complete.
  */
 async function precache(lang: string, event: ExtendableEvent): Promise<void> {
-  // Every page asks once it is idle. Workbox's install looks up each of the shell's files in
-  // the cache, one by one, every time; reading the cache's keys once is enough when all are there.
-  if (shellStored.has(lang) || (await precached(lang))) return void shellStored.add(lang);
+  for (const group of groupsOf(lang)) await storeGroup(group, event);
+}
+
+function storeGroup(group: string, event: ExtendableEvent): Promise<void> {
+  if (shellStored.has(group)) return Promise.resolve();
   const asInstall = { type: 'install', waitUntil: (p: Promise<unknown>) => event.waitUntil(p) } as unknown as ExtendableEvent;
-  for (const group of groupsOf(lang)) await shells.get(group)!.install(event.type === 'install' ? event : asInstall);
-  shellStored.add(lang);
+  const job =
+    storing.get(group) ??
+    (async () => {
+      if (!(await complete(group))) await shells.get(group)!.install(event.type === 'install' ? event : asInstall);
+      shellStored.add(group);
+    })().finally(() => storing.delete(group));
+  storing.set(group, job);
+  return job;
+}
+
+/** True when every file of a group is stored. */
+async function complete(group: string): Promise<boolean> {
+  if (!(await caches.has(SHELL + group))) return false;
+  const stored = new Set((await (await caches.open(SHELL + group)).keys()).map((r) => r.url));
+  for (const key of shells.get(group)!.getURLsToCacheKeys().values()) if (!stored.has(key)) return false;
+  return true;
 }
 
 /** True when every file of a language's shell (and `common`) is stored. */
-async function precached(lang: string): Promise<boolean> {
-  for (const group of groupsOf(lang)) {
-    if (!(await caches.has(SHELL + group))) return false;
-    const stored = new Set((await (await caches.open(SHELL + group)).keys()).map((r) => r.url));
-    for (const key of shells.get(group)!.getURLsToCacheKeys().values()) if (!stored.has(key)) return false;
-  }
-  return true;
-}
+const precached = async (lang: string) => (await Promise.all(groupsOf(lang).map((g) => shellStored.has(g) || complete(g)))).every(Boolean);
 
 /**
  * When a newer worker is waiting, tells it to take over and answers true: the navigation then
