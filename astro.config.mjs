@@ -14,8 +14,10 @@ export default defineConfig({
   // Tests build fixture content into a folder of their own.
   outDir: process.env.POS_FAQ_OUT ?? './dist',
   trailingSlash: 'always',
-  // Stylesheets stay files, so the pages' CSP needs no 'unsafe-inline'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Stylesheets stay files, so the pages' CSP needs no 'unsafe-inline'. Four pages render at a
+  // time: one at a time (the default), the build waited on each page's file write for about a
+  // third of its page rendering; the pages come out byte for byte the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Scripts too: Astro inlines a processed <script> smaller than this limit (4 KiB by default),
   // and the CSP (script-src 'self') would block it. The diagnosis' enhancement is that small.
   vite: { build: { assetsInlineLimit: 0 } },

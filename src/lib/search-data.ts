@@ -48,8 +48,11 @@ export const REGIONAL: Readonly<Record<string, string>> = {
 /** The text Pagefind indexes on a page: inside `data-pagefind-body`, without ignored or hidden parts. */
 export function indexedText(html: string): string {
   // Most pages have no such part (only entries are indexed): no need to parse them.
-  if (!html.includes('data-pagefind-body')) return '';
-  const tree = unified().use(rehypeParse).parse(html) as Root;
+  const at = html.indexOf('data-pagefind-body');
+  if (at < 0) return '';
+  // From the body's own tag on, as a fragment: the head and the header before it are half of
+  // the page, and what follows its end tag (the footer) is outside it all the same.
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html.slice(html.lastIndexOf('<', at))) as Root;
   const out: string[] = [];
   const walk = (nodes: ElementContent[] | Root['children'], inBody: boolean) => {
     for (const node of nodes) {
