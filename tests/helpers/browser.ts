@@ -1,10 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** Debian's Chromium; CHROME_PATH overrides it on other machines. */
 export const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Debian's build of Chromium's headless shell (package chromium-headless-shell, the same source
+ * and version): the same Blink and V8 without the browser's own layers, about a fifth less CPU
+ * for a page opened and audited. The every-page gate uses it when it is there (.ci/run installs
+ * it), Chromium otherwise; every other test runs in Chromium itself.
+ */
+const SHELL = process.env['CHROME_SHELL_PATH'] ?? '/usr/bin/chromium-headless-shell';
+export const CHROME_SHELL_PATH = existsSync(SHELL) ? SHELL : CHROME_PATH;
 
 /** Flags that keep Chromium quiet on a machine without network access. */
 export const CHROME_FLAGS = [
