@@ -8,15 +8,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const SLOWEST = [
   'tests/engines/pages-chromium-zh.test.ts',
   'tests/engines/pages-chromium-rest.test.ts',
-  'tests/engines/pages-firefox.test.ts',
-  'tests/e2e/relevance.test.ts',
-  'tests/engines/site.test.ts',
   'tests/offline/pwa.test.ts',
-  'tests/offline/relevance-offline.test.ts',
+  'tests/e2e/relevance.test.ts',
+  'tests/engines/pages-webkit.test.ts',
+  'tests/engines/pages-firefox.test.ts',
+  'tests/engines/site.test.ts',
   'tests/engines/embed.test.ts',
   'tests/offline/pwa-first-visit.test.ts',
-  'tests/engines/pages-webkit.test.ts',
-  'tests/offline/offline-zip.test.ts',
+  'tests/offline/relevance-offline.test.ts',
+  'tests/e2e/card.test.ts',
+  'tests/e2e/diagnose.test.ts',
+  'tests/engines/embed-overlay.test.ts',
   'tests/engines/embed-inside.test.ts',
 ];
 
