@@ -76,8 +76,10 @@ export class Lookup extends Component<LookupProps, State> {
     if (state.active !== before.active)
       this.#list.current?.children[state.active]?.scrollIntoView?.({ block: 'nearest' });
     this.#loadDiag();
-    // The notes under the results come with the views: they load on the first focus as well.
-    if ((state.diag || state.entries.length || props.engaged) && !state.views) this.views().catch(() => {});
+    // The notes under the results come with the views: they load once the first search has
+    // answered, not with it, where they would share a slow connection with the index it needs.
+    const answered = state.view.kind === 'done' || state.view.kind === 'error';
+    if ((state.diag || state.entries.length || (props.engaged && answered)) && !state.views) this.views().catch(() => {});
     if (this.#focus) {
       // The new question's heading (or the error's link), or back in the box, the diagnosis
       // button: screen readers say where the user now is, and Tab continues from there.
