@@ -13,6 +13,8 @@ export type { LookupProps, OpenedFrom, State } from './lookup-types.ts';
 
 /** Wait for a pause in typing this long before searching. */
 export const DEBOUNCE_MS = 150;
+/** How long a search may take before the box says it is searching. */
+const LOADING_AFTER_MS = 100;
 
 /** Everything besides the text that a search depends on: a change searches again. */
 const scopeOf = ({ lang, site, limit }: LookupProps) => `${lang} ${site} ${limit}`;
@@ -142,23 +144,33 @@ export class Lookup extends Component<LookupProps, State> {
       return;
     }
     const scope = scopeOf(props);
-    this.#timer = setTimeout(() => {
-      // Results for an earlier text in the same language stay on screen while the next ones load.
-      this.setState(({ view }) => ({
-        view: view.kind === 'done' && view.scope === scope ? view : { kind: 'loading' },
-      }));
+    const run = () => {
+      // "Searching…" only when the answer is slow to come (the first search loads the index): a
+      // warm search answers within a frame or two, and drawing the note in between cost it a
+      // frame of layout, and flickered. Results for an earlier text in the same language stay on
+      // screen while the next ones load.
+      const slow = setTimeout(() => {
+        if (mine !== this.#ticket) return;
+        this.setState(({ view }) => ({ view: view.kind === 'done' && view.scope === scope ? view : { kind: 'loading' } }));
+      }, LOADING_AFTER_MS);
       props.search(term, literal).then(
         (outcome) => {
+          clearTimeout(slow);
           if (mine === this.#ticket)
             this.setState({ view: { kind: 'done', results: outcome.results, term, scope, outcome }, active: -1 }, () =>
               props.onSearch?.(outcome),
             );
         },
         () => {
+          clearTimeout(slow);
           if (mine === this.#ticket) this.setState({ view: { kind: 'error' } });
         },
       );
-    }, wait);
+    };
+    // A committed word or a paste searches in this very task: a timer, even of 0 ms, let the
+    // browser draw a frame (the box's new text) before the search began.
+    if (wait) this.#timer = setTimeout(run, wait);
+    else run();
   }
 
   /**
