@@ -146,9 +146,8 @@ export class Lookup extends Component<LookupProps, State> {
     const scope = scopeOf(props);
     const run = () => {
       // "Searching…" only when the answer is slow to come (the first search loads the index): a
-      // warm search answers within a frame or two, and drawing the note in between cost it a
-      // frame of layout, and flickered. Results for an earlier text in the same language stay on
-      // screen while the next ones load.
+      // warm search answers in tens of milliseconds, and the note only flickered. Results for an
+      // earlier text in the same language stay on screen while the next ones load.
       const slow = setTimeout(() => {
         if (mine !== this.#ticket) return;
         this.setState(({ view }) => ({ view: view.kind === 'done' && view.scope === scope ? view : { kind: 'loading' } }));
@@ -167,8 +166,8 @@ export class Lookup extends Component<LookupProps, State> {
         },
       );
     };
-    // A committed word or a paste searches in this very task: a timer, even of 0 ms, let the
-    // browser draw a frame (the box's new text) before the search began.
+    // A committed word or a paste searches in this very task: a timer, even of 0 ms, could let
+    // the browser draw a frame before the search began.
     if (wait) this.#timer = setTimeout(run, wait);
     else run();
   }
