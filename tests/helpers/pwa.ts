@@ -131,16 +131,24 @@ export async function controlled(page: Page): Promise<void> {
   await precached(page, await page.$eval('html', (h) => h.lang.slice(0, 2)));
 }
 
+/** Asks the active worker about a language, as the pages do (sw.ts, `message`): its first answer. */
+export const askWorker = <T>(page: Page, type: string, lang: string) =>
+  page.evaluate(
+    async (type, lang) => {
+      const { active } = await navigator.serviceWorker.ready;
+      return new Promise<T>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data);
+        active!.postMessage({ type, lang }, [channel.port2]);
+      });
+    },
+    type,
+    lang,
+  );
+
 /** What the worker says of a language (sw.ts, `status`). */
 export const workerStatus = (page: Page, lang: string) =>
-  page.evaluate(async (l) => {
-    const { active } = await navigator.serviceWorker.ready;
-    return new Promise<{ precached: boolean; saved: number; total: number }>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (e) => resolve(e.data);
-      active!.postMessage({ type: 'status', lang: l }, [channel.port2]);
-    });
-  }, lang);
+  askWorker<{ precached: boolean; saved: number; total: number }>(page, 'status', lang);
 
 /** Waits until every file of a language's shell is stored. */
 export async function precached(page: Page, lang: string): Promise<void> {

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
-import { controlled, copySite, holdIdle, lookup, precached, runIdle, servePwa, type PwaSession } from '../helpers/pwa.ts';
+import { askWorker, controlled, copySite, holdIdle, lookup, precached, runIdle, servePwa, type PwaSession } from '../helpers/pwa.ts';
 
 /**
  * What a first visit costs a phone (README, "What is stored on the phone, and how much"): nothing
@@ -95,16 +95,7 @@ describe('pages that ask while the shell is being stored', () => {
     await runIdle(page);
     // As pages opened in quick succession (or in other tabs) do: three more asks before the
     // first one's store has ended, each answered only when the shell is stored.
-    const answers = await page.evaluate(async () => {
-      const { active } = await navigator.serviceWorker.ready;
-      const ask = () =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (e) => resolve(e.data);
-          active!.postMessage({ type: 'precache', lang: 'zh' }, [channel.port2]);
-        });
-      return Promise.all([ask(), ask(), ask()]);
-    });
+    const answers = await Promise.all([1, 2, 3].map(() => askWorker(page, 'precache', 'zh')));
     expect(answers).toEqual([{ precached: true }, { precached: true }, { precached: true }]);
     await precached(page, 'zh');
     await quiet();

@@ -107,15 +107,15 @@ async function precache(lang: string, event: ExtendableEvent): Promise<void> {
 
 function storeGroup(group: string, event: ExtendableEvent): Promise<void> {
   if (shellStored.has(group)) return Promise.resolve();
-  const asInstall = { type: 'install', waitUntil: (p: Promise<unknown>) => event.waitUntil(p) } as unknown as ExtendableEvent;
-  const job =
-    storing.get(group) ??
-    (async () => {
+  if (!storing.has(group)) {
+    const asInstall = { type: 'install', waitUntil: (p: Promise<unknown>) => event.waitUntil(p) } as unknown as ExtendableEvent;
+    const job = async () => {
       if (!(await complete(group))) await shells.get(group)!.install(event.type === 'install' ? event : asInstall);
       shellStored.add(group);
-    })().finally(() => storing.delete(group));
-  storing.set(group, job);
-  return job;
+    };
+    storing.set(group, job().finally(() => storing.delete(group)));
+  }
+  return storing.get(group)!;
 }
 
 /** True when every file of a group is stored. */
