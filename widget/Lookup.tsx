@@ -155,10 +155,16 @@ export class Lookup extends Component<LookupProps, State> {
       props.search(term, literal).then(
         (outcome) => {
           clearTimeout(slow);
-          if (mine === this.#ticket)
-            this.setState({ view: { kind: 'done', results: outcome.results, term, scope, outcome }, active: -1 }, () =>
-              props.onSearch?.(outcome),
-            );
+          const show = () => {
+            if (mine === this.#ticket)
+              this.setState({ view: { kind: 'done', results: outcome.results, term, scope, outcome }, active: -1 }, () =>
+                props.onSearch?.(outcome),
+              );
+          };
+          // A corrected query's note ("showing results for …") comes with the views chunk, which
+          // loads after the first answer: the results wait for it, so that they never show unexplained.
+          if (outcome.corrected && !this.state.views) this.views().then(show, show);
+          else show();
         },
         () => {
           clearTimeout(slow);

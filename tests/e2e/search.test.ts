@@ -199,6 +199,30 @@ describe('queries as people type them', () => {
     expect(log).toEqual([]);
   });
 
+  it('shows a corrected first search together with its note, not before it', async () => {
+    // A paste is searched at once, and the note comes with the views chunk, which loads after
+    // the first answer: the results must wait for it rather than show unexplained.
+    const { page, log } = await openWithRequests('zh/');
+    await page.waitForFunction(() => !!document.querySelector('pos-faq-lookup:not(search *)')?.shadowRoot?.querySelector('input'));
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const root = document.querySelector('pos-faq-lookup:not(search *)')!.shadowRoot!;
+          new MutationObserver((_, observer) => {
+            if (!root.querySelector('[role="option"]')) return;
+            observer.disconnect();
+            resolve(root.querySelector('.pf-note')?.textContent ?? 'no note');
+          }).observe(root, { subtree: true, childList: true, characterData: true });
+          const input = root.querySelector('input')!;
+          input.focus();
+          input.value = '签倒失败';
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        }),
+    );
+    expect(seen).toContain('显示「签到失败」的结果');
+    expect(log).toEqual([]);
+  });
+
   for (const [path, query, says] of [
     ['zh/codes/', '今天天气怎么样', '没有找到能回答这个问题的条目'],
     ['en/codes/', 'cracked screen after dropping the terminal', 'No entry answers this well'],
