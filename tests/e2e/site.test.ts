@@ -15,7 +15,9 @@ async function typeIntoLookup(page: Page, text: string): Promise<string[]> {
   const input = await page.waitForSelector('pos-faq-lookup >>> input');
   await input!.click();
   await input!.type(text, { delay: 20 });
-  await page.waitForSelector('pos-faq-lookup >>> [role="option"]', { timeout: 10_000 });
+  // Until the list answers the whole text: on a loaded machine a pause in typing can search a
+  // part of it first ("connection"), whose results show while the rest is searched.
+  await page.waitForSelector('pos-faq-lookup >>> [role="listbox"]:not([aria-busy="true"]) [role="option"]', { timeout: 10_000 });
   // Each option is the result's link itself (a[role=option]).
   return page.$$eval('pos-faq-lookup >>> a[role="option"]', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
 }
