@@ -60,8 +60,8 @@ export const REGIONAL: Readonly<Record<string, string>> = {
   签帐金融卡: '储蓄卡',
   金融卡: '储蓄卡',
   刷退: '退款',
+  // Taiwan's acquirers' word; not the Simplified 调阅, which the mainland says of any records.
   調閱: '调单',
-  调阅: '调单',
   影本: '复印件',
   請洽: '请联系',
   请洽: '请联系',
