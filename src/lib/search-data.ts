@@ -191,8 +191,9 @@ export function foldMap(text: string): Record<string, string> {
   for (const [from, converted] of phrases) {
     if (converted !== byChar(from) && inIndex(converted) && text.includes(converted)) map[from] = converted;
   }
+  const lower = text.toLowerCase();
   for (const [from, to] of Object.entries(REGIONAL)) {
-    if (from !== to && text.toLowerCase().includes(to.toLowerCase())) map[from] = to;
+    if (from !== to && lower.includes(to.toLowerCase())) map[from] = to;
   }
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
