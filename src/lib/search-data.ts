@@ -55,6 +55,9 @@ export const REGIONAL: Readonly<Record<string, string>> = {
   哔卡: '挥卡',
   拍卡: '挥卡',
   碌卡: '刷卡',
+  // The fold is one pass, longest key first: Hong Kong's own spelling of the two, with 咭.
+  拍咭: '挥卡',
+  碌咭: '刷卡',
   咭: '卡',
   簽帳金融卡: '储蓄卡',
   签帐金融卡: '储蓄卡',
