@@ -10,7 +10,7 @@
  * which it loads only for a query that needs it.
  */
 
-import type { rankedSearch } from './rank.ts';
+import type { rankedSearch, searchOnce } from './rank.ts';
 
 /** What `pos-faq-query.js` registers. */
 export interface QueryScript {
@@ -20,6 +20,8 @@ export interface QueryScript {
   coverage(query: string, text: string): number;
   /** Pagefind's ranking, and the entries that match the most words when it finds too little (widget/rank.ts). */
   rank: typeof rankedSearch;
+  /** Pagefind's search of a text, once per text for the page's life (widget/rank.ts). */
+  once: typeof searchOnce;
 }
 
 /** What `pos-faq-words.js` registers: the index's words put to use. */

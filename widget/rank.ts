@@ -97,6 +97,24 @@ export function queryWords(query: string, lang: string, cut?: Cut): string[] {
 }
 
 /**
+ * Pagefind's answer to each text searched, kept for the page's life (forgotten past 300): a lookup
+ * searches its query's words one by one, its corrected query again, and the next keystroke's
+ * lookup most of the same words, which Pagefind would work out afresh (1 to 8 ms each). It lives in
+ * the query script (`pos-faq-query.js`), one per index, which keeps it out of the widget's bytes.
+ */
+const searched = new Map<string, Promise<unknown>>();
+export function searchOnce<T>(index: { search(text: string): Promise<T> }, text: string): Promise<T> {
+  let found = searched.get(text) as Promise<T> | undefined;
+  if (!found) {
+    if (searched.size >= 300) searched.clear();
+    searched.set(text, (found = index.search(text)));
+    // A failed search (the network) is tried again by the next lookup.
+    found.catch(() => searched.delete(text));
+  }
+  return found;
+}
+
+/**
  * Pagefind's ranking for the whole query first; then, if that found fewer than `want` pages,
  * the pages that match the most of the query's words.
  */

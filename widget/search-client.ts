@@ -95,7 +95,7 @@ async function pass(
   const known = new Map<string, PagefindResult>();
   let whole = true;
   const search = async (words: string) => {
-    const { results } = await pf.search(words);
+    const { results } = await (q ? q.once(pf, words) : pf.search(words));
     for (const r of results) known.set(r.id, r);
     // The whole query's first results head the list: their fragments start loading now rather
     // than after the searches for its single words (Pagefind keeps each fragment it loads).

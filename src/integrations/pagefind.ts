@@ -196,14 +196,14 @@ export async function searchScripts(root: string, locale: (typeof LOCALES)[numbe
     'pos-faq-query.js',
     [
       `import { fold } from ${JSON.stringify(query)};`,
-      `import { coverage, rankedSearch } from ${JSON.stringify(rank)};`,
+      `import { coverage, rankedSearch, searchOnce } from ${JSON.stringify(rank)};`,
       `const map = ${JSON.stringify(phrases)};`,
       `let c = 0;`,
       `for (const [, step, sign, by] of ${JSON.stringify(packed)}.matchAll(/(\\w+)([.,])(\\w+)/g)) {`,
       '  c += parseInt(step, 36);',
       "  map[String.fromCodePoint(c)] = String.fromCodePoint(c + (sign === '.' ? 1 : -1) * parseInt(by, 36));",
       '}',
-      register('{ fold: (q) => fold(q, map), coverage, rank: rankedSearch }'),
+      register('{ fold: (q) => fold(q, map), coverage, rank: rankedSearch, once: searchOnce }'),
     ],
     'Traditional to Simplified from OpenCC (Apache-2.0), limited to the characters of the index',
   );

@@ -9,14 +9,14 @@ import type { OverlayFile } from '../../src/schemas/overlay.ts';
 import { readOverlay } from '../../widget/overlay-data.ts';
 import { overlayViews } from '../../widget/overlay-entry.ts';
 import { byVendorCode, indexEntries, overlayRanker } from '../../widget/overlay-rank.ts';
-import { coverage, rankedSearch } from '../../widget/rank.ts';
+import { coverage, rankedSearch, searchOnce } from '../../widget/rank.ts';
 import type { SharedResults } from '../../widget/overlay-types.ts';
 import type { LookupResult } from '../../widget/search-client.ts';
 import { ROOT } from '../helpers/build.ts';
 
 const example = loadOverlay(resolve(ROOT, 'examples/overlay'), loadCatalogue(resolve(ROOT, 'faq'), ROOT), ROOT);
 const json = () => JSON.parse(overlayJson(example)) as OverlayFile;
-const q = { fold: (s: string) => s, coverage, rank: rankedSearch };
+const q = { fold: (s: string) => s, coverage, rank: rankedSearch, once: searchOnce };
 const where = (id: string) => `https://vendor.example/help#${id}`;
 
 /** A shared result as the index gives it. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coverage, queryWords, rankedSearch, spaced, STOP } from '../../widget/rank.ts';
+import { coverage, queryWords, rankedSearch, searchOnce, spaced, STOP } from '../../widget/rank.ts';
 import { correct, dictionaryWords, fold, oneEdit } from '../../widget/query.ts';
 
 describe('query segmentation', () => {
@@ -114,5 +114,36 @@ describe('queries as people type them', () => {
     // Every character changed is no correction: 充政 has nothing of 冲正 (and 政 no reading).
     expect(correct('充政', 'zh-CN', zh)).toBeNull();
     expect(correct('阿哈', 'zh-CN', zh)).toBeNull();
+  });
+});
+
+describe('searchOnce', () => {
+  it('asks the index once per text, gives each text its own answer, and asks again after a failure', async () => {
+    const asked: string[] = [];
+    let fail = true;
+    const index = {
+      search: async (text: string) => {
+        asked.push(text);
+        if (text === 'flaky' && fail) throw new Error('offline');
+        return { results: [text] };
+      },
+    };
+    expect(await searchOnce(index, '刷卡')).toEqual({ results: ['刷卡'] });
+    expect(await searchOnce(index, '刷卡')).toEqual({ results: ['刷卡'] });
+    expect(await searchOnce(index, 'paper')).toEqual({ results: ['paper'] });
+    expect(asked).toEqual(['刷卡', 'paper']);
+    await expect(searchOnce(index, 'flaky')).rejects.toThrow('offline');
+    fail = false;
+    expect(await searchOnce(index, 'flaky')).toEqual({ results: ['flaky'] });
+    expect(asked).toEqual(['刷卡', 'paper', 'flaky', 'flaky']);
+  });
+
+  it('forgets what it kept past 300 texts', async () => {
+    let calls = 0;
+    const index = { search: async (text: string) => (calls++, text) };
+    for (let i = 0; i < 301; i++) await searchOnce(index, `word ${i}`);
+    calls = 0;
+    await searchOnce(index, 'word 0');
+    expect(calls).toBe(1);
   });
 });
