@@ -19,6 +19,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { buildWidget } from './src/integrations/widget.ts';
 import { CHROME_FLAGS, CHROME_PATH } from './tests/helpers/browser.ts';
 import { ENGINES, FIREFOX_PATH, WEBKIT_SHELL, startWebKitDriver } from './tests/helpers/engines.ts';
+import { firefoxProfileCopy } from './tests/helpers/firefox-profile.ts';
 
 const ROOT = import.meta.dirname;
 const SITE = resolve(ROOT, process.env.POS_FAQ_SITE ?? 'dist');
@@ -124,11 +125,14 @@ async function browsers() {
     );
   }
   if (ENGINES.includes('firefox')) {
+    const profile = firefoxProfileCopy();
+    if (profile) process.on('exit', profile.remove);
     const firefox = chromeLauncher({
       launchOptions: {
         browser: 'firefox',
         executablePath: FIREFOX_PATH,
         headless: true,
+        ...(profile && { userDataDir: profile.dir }),
         // Puppeteer's profile turns this off; users have it on.
         extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true },
       },

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { ensureBuilt } from '../tests/helpers/build.ts';
 import { clearTimes, readTimes, recordTime } from '../tests/helpers/engine-times.ts';
 import { ALL_ENGINES, ENGINES, engineVersions } from '../tests/helpers/engines.ts';
+import { prepareFirefoxProfile } from '../tests/helpers/firefox-profile.ts';
 import { shareBundles } from '../tests/helpers/offline.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -38,9 +39,9 @@ const all = ENGINES.length === ALL_ENGINES.length;
 // and the offline bundles of both (Vitest's global setup does the same when run on its own).
 if (!args.length) {
   ensureBuilt();
-  await shareBundles();
+  await Promise.all([shareBundles(), ENGINES.includes('firefox') && prepareFirefoxProfile()]);
   process.env['POS_FAQ_SETUP_DONE'] = '1';
-  console.log(`Set-up (the fixture site and the offline bundles) ${seconds(Date.now() - started)}`);
+  console.log(`Set-up (the fixture site, the offline bundles and Firefox's profile) ${seconds(Date.now() - started)}`);
 }
 // Without Chromium: the tests that need no browser, and the cross-engine ones.
 const vitestArgs = args.length ? args : ENGINES.includes('chromium') ? [] : ['tests/unit', 'tests/site', 'tests/engines'];

@@ -1,20 +1,20 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { SITE_URL } from '../../src/site.config.ts';
 import { launch, recordConsole } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
+import { launchFirefox } from '../helpers/firefox-profile.ts';
 import { openOffline } from '../helpers/offline.ts';
 
 // The quick card is printed by merchants in whatever browser they have: both engines that print
 // to PDF headless here must give exactly one page on A4 and on US Letter.
-const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const engines: Record<string, () => Promise<Browser>> = {
   chromium: () => launch(),
-  firefox: () => puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }),
+  firefox: () => launchFirefox(),
 };
 
 let server: Awaited<ReturnType<typeof startServer>>;

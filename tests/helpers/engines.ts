@@ -9,6 +9,7 @@ import puppeteer, { type Browser as PBrowser, type Page } from 'puppeteer-core';
 import { CHROME_FLAGS, CHROME_PATH, CHROME_SHELL_PATH } from './browser.ts';
 import { DESKTOP, flushed, NO_WASM, poll, type Engine, type EngineName, type LaunchOptions, type Tab } from './engine-tab.ts';
 import { launchWebKit } from './webkit.ts';
+import { FIREFOX_PATH, launchFirefox } from './firefox-profile.ts';
 
 export type { Engine, EngineName, LaunchOptions, Tab, Viewport } from './engine-tab.ts';
 export { offDisk, pageLines } from './engine-tab.ts';
@@ -48,7 +49,7 @@ export function engineVersions(): Record<EngineName, string> {
   };
 }
 
-export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+export { FIREFOX_PATH };
 
 export async function launchEngine(name: EngineName, options: LaunchOptions = {}): Promise<Engine> {
   return name === 'webkit' ? launchWebKit(options) : launchPuppeteer(name, options);
@@ -67,15 +68,10 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
           args: options.shortLived ? [...CHROME_FLAGS, '--js-flags=--no-opt --no-maglev'] : CHROME_FLAGS,
           userDataDir: mkdtempSync(join(tmpdir(), 'pos-faq-chrome-')),
         })
-      : await puppeteer.launch({
-          browser: 'firefox',
-          executablePath: FIREFOX_PATH,
-          headless: true,
-          extraPrefsFirefox: {
-            // Puppeteer's profile turns this off; a real user has it on, which matters from file://.
-            'security.fileuri.strict_origin_policy': true,
-            ...(options.noWasm ? { 'javascript.options.wasm': false } : {}),
-          },
+      : await launchFirefox({
+          // Puppeteer's profile turns this off; a real user has it on, which matters from file://.
+          'security.fileuri.strict_origin_policy': true,
+          ...(options.noWasm ? { 'javascript.options.wasm': false } : {}),
         });
   const version = await browser.version();
   return {
