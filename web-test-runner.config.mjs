@@ -17,7 +17,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { buildWidget } from './src/integrations/widget.ts';
-import { CHROME_FLAGS, CHROME_PATH } from './tests/helpers/browser.ts';
+import { CHROME_FLAGS, chromiumBuild } from './tests/helpers/browser.ts';
 import { ENGINES, FIREFOX_PATH, WEBKIT_SHELL, startWebKitDriver } from './tests/helpers/engines.ts';
 import { firefoxProfileCopy } from './tests/helpers/firefox-profile.ts';
 
@@ -121,7 +121,7 @@ async function browsers() {
   const launchers = [];
   if (ENGINES.includes('chromium')) {
     launchers.push(
-      chromeLauncher({ launchOptions: { executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS } }),
+      chromeLauncher({ launchOptions: { ...chromiumBuild(), args: CHROME_FLAGS } }),
     );
   }
   if (ENGINES.includes('firefox')) {

@@ -11,8 +11,7 @@ export interface LaunchOptions {
   /**
    * Chromium only: pages that live a second each, only to be audited, with V8's interpreter and
    * baseline compiler alone: its optimizing compilers (Maglev, TurboFan) spend more CPU, on the
-   * other threads, than they save such pages (about a tenth of the every-page gate's CPU). In
-   * Chromium's headless shell when it is installed (browser.ts, CHROME_SHELL_PATH).
+   * other threads, than they save such pages (about a tenth of the every-page gate's CPU).
    */
   shortLived?: boolean;
 }

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser as PBrowser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, CHROME_PATH, CHROME_SHELL_PATH } from './browser.ts';
+import { CHROME_FLAGS, CHROME_PATH, chromiumBuild } from './browser.ts';
 import { DESKTOP, flushed, NO_WASM, poll, type Engine, type EngineName, type LaunchOptions, type Tab } from './engine-tab.ts';
 import { launchWebKit } from './webkit.ts';
 import { FIREFOX_PATH, launchFirefox } from './firefox-profile.ts';
@@ -63,8 +63,7 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
   const browser: PBrowser =
     name === 'chromium'
       ? await puppeteer.launch({
-          executablePath: options.shortLived ? CHROME_SHELL_PATH : CHROME_PATH,
-          headless: options.shortLived && CHROME_SHELL_PATH !== CHROME_PATH ? 'shell' : true,
+          ...chromiumBuild(),
           args: options.shortLived ? [...CHROME_FLAGS, '--js-flags=--no-opt --no-maglev'] : CHROME_FLAGS,
           userDataDir: mkdtempSync(join(tmpdir(), 'pos-faq-chrome-')),
         })

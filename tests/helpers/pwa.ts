@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from '
 import { join, resolve } from 'node:path';
 import type { Browser, CDPSession, Page, Target } from 'puppeteer-core';
 import { startServer } from '../../scripts/static-server.mjs';
-import { launch, recordConsole } from './browser.ts';
+import { launch, recordConsole, type ChromiumBuild } from './browser.ts';
 import { ROOT } from './build.ts';
 
 export const PWA_OUT = resolve(ROOT, 'tests/.out/pwa');
@@ -39,9 +39,10 @@ export interface PwaSession {
 /**
  * Serves `root` through a symbolic link (tests/.out/pwa/<name>-live), so that `deploy` swaps the
  * whole site in one rename while the address, and so the service worker's origin, stays; and
- * starts Chromium with a profile of its own.
+ * starts Chromium with a profile of its own (the headless shell unless `build` asks for the
+ * browser, whose install check and data saver the shell lacks).
  */
-export async function servePwa(root: string, name: string): Promise<PwaSession> {
+export async function servePwa(root: string, name: string, build: ChromiumBuild = 'shell'): Promise<PwaSession> {
   const live = join(PWA_OUT, `${name}-live`);
   const link = (target: string) => {
     const next = `${live}.next`;
@@ -58,7 +59,7 @@ export async function servePwa(root: string, name: string): Promise<PwaSession> 
       return headers;
     },
   })) as { url: string; close(): Promise<void> };
-  const browser = await launch();
+  const browser = await launch([], build);
   let cut = false;
   const sessions = new Map<Target, CDPSession>();
   const conditions = () => ({ offline: cut, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

@@ -20,7 +20,9 @@ beforeAll(() => {
   root = copySite(DIST, 'first');
 });
 beforeEach(async () => {
-  s = await servePwa(root, 'first');
+  // Chromium itself: the headless shell has no data saver (Save-Data), and the first visit is
+  // measured in the browser whose requests it counts.
+  s = await servePwa(root, 'first', 'browser');
 });
 afterEach(() => s?.close());
 
