@@ -15,7 +15,6 @@ const SLOWEST = [
   'tests/engines/site.test.ts',
   'tests/engines/embed.test.ts',
   'tests/offline/pwa-first-visit.test.ts',
-  'tests/offline/relevance-offline.test.ts',
   'tests/e2e/card.test.ts',
   'tests/e2e/diagnose.test.ts',
   'tests/engines/embed-overlay.test.ts',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DIST } from '../helpers/build.ts';
+import { openOffline } from '../helpers/offline.ts';
 import { answers, calibration, type Answer, figures, loadQueries, measurable, rates, type Query } from '../helpers/relevance.ts';
 import { serveAndLaunch, type Session } from '../helpers/serve.ts';
 
@@ -127,4 +128,29 @@ it('gives the same answers without DecompressionStream (Pagefind inflates them i
   const actual = await answersWithout('DecompressionStream', queries);
   expect(queries.length).toBeGreaterThan(100);
   expect(actual).toEqual(expected);
+});
+
+// The offline lookup must answer as the online one: the same Pagefind engine on the same index.
+// The widget's own `el.lookup()` from the unpacked offline bundle over file://, one page per set
+// as online, against the answers above: the same top 3 in the same order, the same verdict and the
+// same correction (query understanding and typo correction run from the same data offline).
+it('gives the same answers offline (file://) as online for every query of both sets', { timeout: 300_000 }, async () => {
+  const differ: string[] = [];
+  for (const set of ['development', 'heldout'] as const) {
+    const { queries, got } = await answered(set);
+    const offline = await openOffline({ browser: session.browser, path: 'en/index.html' });
+    const actual = await answers(offline.page, queries, 3);
+    // Held-out queries are counted, never printed.
+    differ.push(
+      ...queries.flatMap((q, i) =>
+        JSON.stringify(actual[i]) === JSON.stringify(got[i])
+          ? []
+          : [set === 'development' ? `[${q.lang}] ${JSON.stringify(q.q)}: online ${JSON.stringify(got[i])} · offline ${JSON.stringify(actual[i])}` : '(a held-out query)'],
+      ),
+    );
+    expect(offline.log).toEqual([]);
+    expect(offline.offsite()).toEqual([]);
+    await offline.close();
+  }
+  expect(differ, 'queries answered differently').toEqual([]);
 });
