@@ -172,7 +172,7 @@ export const runIdle = (page: Page) =>
 
 /**
  * Goes to a path and returns the status. When a newer worker takes over, the old one answers
- * with an empty `Refresh: 0` and the browser loads the page again: this waits for that page.
+ * with an empty `Refresh` and the browser loads the page again: this waits for that page.
  */
 export async function visit(page: Page, base: string, path: string): Promise<number> {
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
@@ -186,7 +186,7 @@ export async function visit(page: Page, base: string, path: string): Promise<num
         return `${location.href}, ${document.readyState}, workers: active ${r?.active?.state}, waiting ${r?.waiting?.state}, installing ${r?.installing?.state}`;
       })
       .catch((e: Error) => e.message);
-    throw new Error(`after the Refresh: 0 handover, no page came within 40 s (${state}): ${error.message}`);
+    throw new Error(`after the Refresh handover, no page came within 40 s (${state}): ${error.message}`);
   });
   return 200;
 }

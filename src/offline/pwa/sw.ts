@@ -10,7 +10,7 @@
  *   build; "Save for offline use" stores all of a language's pages in another. A page neither
  *   precached nor stored, with no network, gets the language's offline page.
  * - updates: a new worker waits. The pages say a newer version is there; the next navigation
- *   hands over (the waiting worker activates) and is answered with `Refresh: 0`, which the new
+ *   hands over (the waiting worker activates) and is answered with `Refresh`, which the new
  *   worker then serves, so a page and the index it searches always come from one build. The new
  *   worker re-fetches, on install, the pages the old one had stored, so nothing saved is lost.
  *
@@ -71,7 +71,8 @@ registerRoute(
   async (options) => {
     const request = options.request as Request;
     const url = new URL(request.url);
-    if (handOver()) return refresh();
+    const wait = handOver();
+    if (wait !== null) return refresh(wait);
     const precached = await matchPrecache(url.pathname);
     if (precached) return precached;
     try {
@@ -130,23 +131,22 @@ async function complete(group: string): Promise<boolean> {
 const precached = async (lang: string) => (await Promise.all(groupsOf(lang).map((g) => shellStored.has(g) || complete(g)))).every(Boolean);
 
 /**
- * When a newer worker is waiting, tells it to take over and answers true: the navigation then
- * gets an empty answer with `Refresh: 0`, and the browser asks again. A worker activates only
- * once the fetches in flight on the old one are answered, so the new worker cannot be waited for
- * here; the request that follows the refresh goes to it (or, should it still be waiting, round
- * once more: at most three times, then this worker serves the page itself).
+ * When a newer worker is waiting, tells it to take over and answers in how many seconds the
+ * browser should ask again, in an empty page with that `Refresh` (null: no hand-over). A worker
+ * activates only once the work in flight on the old one is done, so it cannot be waited for here:
+ * should it still be waiting, the next request rounds again, three times at once, three times a
+ * second apart (a busy phone), and then this worker serves the page itself.
  */
-let handOvers = 0;
-// The icon keeps the browser from asking for /favicon.ico, which the site does not have.
-const refresh = () =>
+let handOvers = 0; // The icon below: no request for /favicon.ico, which the site does not have.
+const refresh = (seconds: number) =>
   new Response('<!doctype html><link rel="icon" href="/favicon.svg">', {
-    headers: { Refresh: '0', 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { Refresh: String(seconds), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
-function handOver(): boolean {
+function handOver(): number | null {
   const waiting = self.registration.waiting;
-  if (!waiting || handOvers++ >= 3) return false;
+  if (!waiting || handOvers >= 6) return null;
   waiting.postMessage({ type: 'skip-waiting' });
-  return true;
+  return handOvers++ < 3 ? 0 : 1;
 }
 
 self.addEventListener('install', (event) => event.waitUntil(carryOver(event)));
