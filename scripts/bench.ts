@@ -23,6 +23,7 @@ import { measureUis, type UiFigures } from './bench/lookups.ts';
 import { measureHeader, type HeaderFigures } from './bench/header.ts';
 import { renderReport, thisMachine, type ScaleRun } from './bench/report.ts';
 import { launch } from '../tests/helpers/browser.ts';
+import { lastSuite } from '../tests/helpers/engine-times.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     uis,
     header,
     scale,
+    suite: lastSuite(),
   });
   console.log(`\n${report}`);
   mkdirSync(join(ROOT, 'docs'), { recursive: true });

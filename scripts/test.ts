@@ -4,10 +4,10 @@
 // Prints the engines' versions, the time of each part and of each engine. ENGINES=firefox (or
 // chromium, webkit, or a comma list) runs only those engines; without Chromium, the Chromium-only
 // gates are left out. Arguments go to Vitest alone: `npm test -- tests/unit/rank.test.ts`.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureBuilt } from '../tests/helpers/build.ts';
-import { clearTimes, readTimes, recordTime } from '../tests/helpers/engine-times.ts';
+import { clearTimes, readTimes, recordSuite, recordTime } from '../tests/helpers/engine-times.ts';
 import { ALL_ENGINES, ENGINES, engineVersions } from '../tests/helpers/engines.ts';
 import { prepareFirefoxProfile } from '../tests/helpers/firefox-profile.ts';
 import { shareBundles } from '../tests/helpers/offline.ts';
@@ -35,12 +35,14 @@ clearTimes();
 const started = Date.now();
 const args = process.argv.slice(2);
 const all = ENGINES.length === ALL_ENGINES.length;
+let setupMs = 0;
 // What both parts need, done once before they start: the fixture site (and dist/ when missing),
 // and the offline bundles of both (Vitest's global setup does the same when run on its own).
 if (!args.length) {
   ensureBuilt();
   await Promise.all([shareBundles(), ENGINES.includes('firefox') && prepareFirefoxProfile()]);
   process.env['POS_FAQ_SETUP_DONE'] = '1';
+  setupMs = Date.now() - started;
   console.log(`Set-up (the fixture site, the offline bundles and Firefox's profile) ${seconds(Date.now() - started)}`);
 }
 // Without Chromium: the tests that need no browser, and the cross-engine ones.
@@ -83,4 +85,23 @@ console.log(
   `  Vitest as a whole${ENGINES.includes('chromium') ? ' (with the Chromium-only gates)' : ''} ${seconds(vitestMs)}` +
     `${widgetMs ? `, the widget suite beside it ${seconds(widgetMs)}` : ''}; npm test ${seconds(Date.now() - started)}`,
 );
-process.exit(vitestStatus || widgetStatus);
+const status = vitestStatus || widgetStatus;
+// A whole run, for `npm run bench` to report (docs/benchmarks.md).
+if (!args.length && all) {
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  })();
+  const s = (ms: number) => Math.round(ms / 1000);
+  recordSuite({
+    at: new Date().toISOString(),
+    commit,
+    seconds: s(Date.now() - started),
+    green: status === 0,
+    parts: { 'set-up': s(setupMs), 'Vitest': s(vitestMs - setupMs), 'widget suite beside it': s(widgetMs - setupMs) },
+  });
+}
+process.exit(status);

@@ -5,6 +5,7 @@ import { cpus, freemem, release, totalmem, type as osType } from 'node:os';
 import type { Run } from './build.ts';
 import { DEBOUNCE, FIRST_QUERY, kib, LANGS, median, mib, ms, percentile, s, type Ui } from './figures.ts';
 import type { UiFigures } from './lookups.ts';
+import type { SuiteRecord } from '../../tests/helpers/engine-times.ts';
 import { HEADER_PAGE, HEADER_TARGET, STARLIGHT, type HeaderFigures } from './header.ts';
 
 /** Targets from issue 6, and those issue 23 tightened or added. */
@@ -78,6 +79,8 @@ export interface ReportInput {
   /** The header search on a symptom page, ours and Pagefind UI's (absent from older runs). */
   header?: HeaderFigures;
   scale: ScaleRun[];
+  /** The last whole `npm test` in this checkout (scripts/test.ts), if any. */
+  suite?: SuiteRecord | null;
 }
 
 /** The report in Markdown; needs figures for both UIs on the shipped catalogue. */
@@ -189,7 +192,24 @@ export function renderReport(r: ReportInput): string {
       'Peak memory is the resident memory of the build\'s whole process tree (Node.js and Pagefind\'s binary), sampled every 100 ms.',
     '',
   );
+  lines.push(...suiteSection(r.suite));
   return `${lines.join('\n')}\n`;
+}
+
+/** The last whole `npm test` in this checkout: the bench does not run the suite (eight minutes). */
+function suiteSection(suite: SuiteRecord | null | undefined): string[] {
+  const head = ['## The test suite', ''];
+  if (!suite) return [...head, 'No whole `npm test` recorded in this checkout (`tests/.out/last-suite.json`): run it for this row.', ''];
+  const parts = Object.entries(suite.parts).map(([name, sec]) => `${name} ${sec} s`).join(', ');
+  return [
+    ...head,
+    '| Measure | Result | Target |',
+    '| --- | --- | --- |',
+    `| Last whole \`npm test\` here, ${suite.at.slice(0, 16).replace('T', ' ')} UTC${suite.commit ? ` on \`${suite.commit}\`` : ''} | ${suite.seconds} s, ${suite.green ? 'green' : 'red'} (${parts}) | ≤ 480 s ${check(suite.green && suite.seconds <= 480)} |`,
+    '',
+    'Recorded by `npm test` itself (scripts/test.ts) when it runs every file in every engine; a clean clone\'s `.ci/run` prints its own parts.',
+    '',
+  ];
 }
 
 /** The header search on a symptom page, ours and Pagefind UI's, against Starlight's figures. */

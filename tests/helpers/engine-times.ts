@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.ts';
 
@@ -31,4 +31,30 @@ export function readTimes(): TimeRecord[] {
 
 export function clearTimes(): void {
   rmSync(TIMES_FILE, { force: true });
+}
+
+/**
+ * The last whole `npm test` in this checkout (all engines, no file named): kept for `npm run
+ * bench`, which puts it in docs/benchmarks.md beside the other times (issue 23: ≤ 8 minutes).
+ */
+export const SUITE_FILE = join(ROOT, 'tests/.out/last-suite.json');
+
+export interface SuiteRecord {
+  /** When it ended, ISO 8601. */
+  at: string;
+  /** The commit tested, when the checkout is a git clone. */
+  commit: string | null;
+  seconds: number;
+  green: boolean;
+  /** Wall time of each part: the set-up, Vitest (with the cross-engine tests), the widget suite. */
+  parts: Record<string, number>;
+}
+
+export function recordSuite(record: SuiteRecord): void {
+  mkdirSync(join(ROOT, 'tests/.out'), { recursive: true });
+  writeFileSync(SUITE_FILE, `${JSON.stringify(record, null, 2)}\n`);
+}
+
+export function lastSuite(): SuiteRecord | null {
+  return existsSync(SUITE_FILE) ? (JSON.parse(readFileSync(SUITE_FILE, 'utf8')) as SuiteRecord) : null;
 }

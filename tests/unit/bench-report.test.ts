@@ -69,7 +69,7 @@ describe('renderReport', () => {
     expect(report).toContain('| Memory | 8.0 GB (2.0 GB free at the end) |');
     expect(report).toContain('| Chromium | Chrome/156.0, headless |');
     expect(report).toContain('Medians of 5 cold runs (3 under Slow 4G');
-    expect(report.endsWith('sampled every 100 ms.\n\n')).toBe(true);
+    expect(report.endsWith('`tests/.out/last-suite.json`): run it for this row.\n\n')).toBe(true);
   });
 
   it('checks the shipped catalogue against the targets', () => {
@@ -137,11 +137,24 @@ describe('renderReport', () => {
     expect(one).not.toContain('| 1,000 | not run');
   });
 
+  it('reports the last whole npm test against eight minutes, and says when there is none', () => {
+    expect(report).toContain('No whole `npm test` recorded in this checkout');
+    const suite = { at: '2026-12-07T16:31:05.000Z', commit: '7f4734e', seconds: 443, green: true, parts: { 'set-up': 8, Vitest: 435, 'widget suite beside it': 208 } };
+    expect(renderReport(input({ suite }))).toContain(
+      '| Last whole `npm test` here, 2026-12-07 16:31 UTC on `7f4734e` | 443 s, green (set-up 8 s, Vitest 435 s, widget suite beside it 208 s) | ≤ 480 s ✅ |',
+    );
+    expect(renderReport(input({ suite: { ...suite, seconds: 530 } }))).toContain('| ≤ 480 s ❌ |');
+    // A red run meets no time target, however quick.
+    expect(renderReport(input({ suite: { ...suite, green: false } }))).toContain('443 s, red (');
+    expect(renderReport(input({ suite: { ...suite, green: false } }))).toContain('| ≤ 480 s ❌ |');
+  });
+
   it('keeps every table well formed: each row has as many cells as the header', () => {
-    const all = [report, renderReport(input({ offline: null, zipBytes: null }))];
-    for (const markdown of all) {
+    const suite = { at: '2026-12-07T16:31:05.000Z', commit: null, seconds: 443, green: true, parts: { Vitest: 435 } };
+    const all = [report, renderReport(input({ offline: null, zipBytes: null, suite }))];
+    for (const [i, markdown] of all.entries()) {
       const found = tables(markdown);
-      expect(found).toHaveLength(5);
+      expect(found).toHaveLength(i === 0 ? 5 : 6);
       for (const rows of found) {
         const cells = (row: string) => row.split('|').length;
         expect(rows[1]).toMatch(/^\|( --- \|)+$/);
