@@ -101,7 +101,7 @@ if (!args.length && all) {
     commit,
     seconds: s(Date.now() - started),
     green: status === 0,
-    parts: { 'set-up': s(setupMs), 'Vitest': s(vitestMs - setupMs), 'widget suite beside it': s(widgetMs - setupMs) },
+    parts: { 'set-up': s(setupMs), Vitest: s(vitestMs - setupMs), 'widget suite beside it': s(widgetMs - setupMs) },
   });
 }
 process.exit(status);

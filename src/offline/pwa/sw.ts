@@ -131,13 +131,13 @@ async function complete(group: string): Promise<boolean> {
 const precached = async (lang: string) => (await Promise.all(groupsOf(lang).map((g) => shellStored.has(g) || complete(g)))).every(Boolean);
 
 /**
- * When a newer worker is waiting, tells it to take over and answers in how many seconds the
- * browser should ask again, in an empty page with that `Refresh` (null: no hand-over). A worker
- * activates only once the work in flight on the old one is done, so it cannot be waited for here:
- * should it still be waiting, the next request rounds again, three times at once, three times a
- * second apart (a busy phone), and then this worker serves the page itself.
+ * When a newer worker is waiting, tells it to take over and says after how many seconds to ask
+ * again (null: no hand-over). It activates only once the old worker's work in flight is done, so
+ * it cannot be awaited here: the request rounds again, three times at once and three a second
+ * apart (a busy phone), before this worker serves the page itself.
  */
-let handOvers = 0; // The icon below: no request for /favicon.ico, which the site does not have.
+let handOvers = 0;
+// An empty page that asks again; its icon spares a request for /favicon.ico, which the site lacks.
 const refresh = (seconds: number) =>
   new Response('<!doctype html><link rel="icon" href="/favicon.svg">', {
     headers: { Refresh: String(seconds), 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
