@@ -2,11 +2,8 @@
 // Chromium and Firefox through puppeteer-core (CDP and WebDriver BiDi), here; WebKitGTK through
 // WebKitWebDriver, in webkit.ts. Facts about driving them: README, "Browser engines".
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser as PBrowser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, CHROME_PATH, chromiumBuild } from './browser.ts';
+import type { Browser as PBrowser, Page } from 'puppeteer-core';
+import { CHROME_PATH, launch } from './browser.ts';
 import { DESKTOP, flushed, NO_WASM, poll, type Engine, type EngineName, type LaunchOptions, type Tab } from './engine-tab.ts';
 import { launchWebKit } from './webkit.ts';
 import { FIREFOX_PATH, launchFirefox } from './firefox-profile.ts';
@@ -62,11 +59,7 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
   const preload = [options.noWasm && name === 'chromium' ? NO_WASM : '', options.preload ?? ''].join('\n').trim();
   const browser: PBrowser =
     name === 'chromium'
-      ? await puppeteer.launch({
-          ...chromiumBuild(),
-          args: options.shortLived ? [...CHROME_FLAGS, '--js-flags=--no-opt --no-maglev'] : CHROME_FLAGS,
-          userDataDir: mkdtempSync(join(tmpdir(), 'pos-faq-chrome-')),
-        })
+      ? await launch(options.shortLived ? ['--js-flags=--no-opt --no-maglev'] : [])
       : await launchFirefox({
           // Puppeteer's profile turns this off; a real user has it on, which matters from file://.
           'security.fileuri.strict_origin_policy': true,
