@@ -18,8 +18,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { buildWidget } from './src/integrations/widget.ts';
 import { CHROME_FLAGS, chromiumBuild } from './tests/helpers/browser.ts';
-import { ENGINES, FIREFOX_PATH, WEBKIT_SHELL, startWebKitDriver } from './tests/helpers/engines.ts';
-import { firefoxProfileCopy } from './tests/helpers/firefox-profile.ts';
+import { ENGINES, WEBKIT_SHELL, startWebKitDriver } from './tests/helpers/engines.ts';
+import { firefoxLaunchOptions, firefoxProfileCopy } from './tests/helpers/firefox-profile.ts';
 
 const ROOT = import.meta.dirname;
 const SITE = resolve(ROOT, process.env.POS_FAQ_SITE ?? 'dist');
@@ -127,16 +127,7 @@ async function browsers() {
   if (ENGINES.includes('firefox')) {
     const profile = firefoxProfileCopy();
     if (profile) process.on('exit', profile.remove);
-    const firefox = chromeLauncher({
-      launchOptions: {
-        browser: 'firefox',
-        executablePath: FIREFOX_PATH,
-        headless: true,
-        ...(profile && { userDataDir: profile.dir }),
-        // Puppeteer's profile turns this off; users have it on.
-        extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true },
-      },
-    });
+    const firefox = chromeLauncher({ launchOptions: firefoxLaunchOptions(profile?.dir) });
     // The launcher calls every browser it starts through puppeteer-core "Chrome".
     /** @type {{ name: string }} */ (/** @type {unknown} */ (firefox)).name = 'Firefox';
     launchers.push(firefox);

@@ -60,11 +60,7 @@ async function launchPuppeteer(name: 'chromium' | 'firefox', options: LaunchOpti
   const browser: PBrowser =
     name === 'chromium'
       ? await launch(options.shortLived ? ['--js-flags=--no-opt --no-maglev'] : [])
-      : await launchFirefox({
-          // Puppeteer's profile turns this off; a real user has it on, which matters from file://.
-          'security.fileuri.strict_origin_policy': true,
-          ...(options.noWasm ? { 'javascript.options.wasm': false } : {}),
-        });
+      : await launchFirefox(options.noWasm ? { 'javascript.options.wasm': false } : {});
   const version = await browser.version();
   return {
     name,

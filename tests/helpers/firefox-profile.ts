@@ -8,11 +8,26 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
 
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const SET_UP = resolve(import.meta.dirname, '../.out/firefox-profile');
 const READY = join(SET_UP, 'pos-faq-ready');
+
+/**
+ * Puppeteer's options for Debian's Firefox with a profile folder (or a fresh profile) and
+ * preferences. Puppeteer's own preferences turn off the strict origin policy for file:// pages;
+ * a real user has it on, which matters to the offline bundle, so it is on here.
+ */
+export function firefoxLaunchOptions(userDataDir?: string, prefs: Record<string, unknown> = {}): LaunchOptions {
+  return {
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    ...(userDataDir && { userDataDir }),
+    extraPrefsFirefox: { 'security.fileuri.strict_origin_policy': true, ...prefs },
+  };
+}
 
 /** Makes the set-up profile unless there is one for this Firefox (a newer Firefox gets a new one). */
 export async function prepareFirefoxProfile(): Promise<void> {
@@ -20,7 +35,7 @@ export async function prepareFirefoxProfile(): Promise<void> {
   if (existsSync(READY) && readFileSync(READY, 'utf8') === version) return;
   rmSync(SET_UP, { recursive: true, force: true });
   mkdirSync(SET_UP, { recursive: true });
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, userDataDir: SET_UP });
+  const browser = await puppeteer.launch(firefoxLaunchOptions(SET_UP));
   await (await browser.newPage()).goto('about:blank');
   await browser.close();
   writeFileSync(READY, version);
@@ -44,13 +59,7 @@ export function firefoxProfileCopy(): { dir: string; remove(): void } | undefine
 /** Puppeteer's launch of Debian's Firefox, from a copy of the set-up profile when there is one. */
 export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Browser> {
   const copy = firefoxProfileCopy();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    ...(copy && { userDataDir: copy.dir }),
-    extraPrefsFirefox: prefs,
-  });
+  const browser = await puppeteer.launch(firefoxLaunchOptions(copy?.dir, prefs));
   if (copy) {
     const close = browser.close.bind(browser);
     browser.close = async () => {
