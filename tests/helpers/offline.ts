@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -21,6 +21,9 @@ const sharedRecord = (name: string) => join(OFFLINE_OUT, `${name}.json`);
  * it once per run, before any test file starts: the files, several at a time, only read them.
  */
 export async function shareBundles(): Promise<void> {
+  // The bundles single files built for themselves in earlier runs (see offlineBundle): no file runs yet.
+  if (existsSync(OFFLINE_OUT))
+    for (const dir of readdirSync(OFFLINE_OUT)) if (/-\d+$/.test(dir)) rmSync(join(OFFLINE_OUT, dir), { recursive: true, force: true });
   for (const [name, dist] of Object.entries(SHARED)) {
     if (!existsSync(join(dist, 'index.html'))) continue;
     const result = await buildOffline({ dist, out: join(OFFLINE_OUT, name) });

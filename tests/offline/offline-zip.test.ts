@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -19,11 +19,17 @@ describe('the offline zip', () => {
       // Two independent builds of the fixture site, each bundled: nothing may depend on the run.
       // The first is the global setup's build and bundle; the second is made here.
       const dist = join(OUT, `zip-b-dist-${process.pid}`);
-      buildSite({ POS_FAQ_CONTENT: FIXTURE_CONTENT, POS_FAQ_OUT: dist });
-      const again = await buildOffline({ dist, out: join(OFFLINE_OUT, `zip-b-${process.pid}`) });
-      const zips = [readFileSync((await offlineBundle(FIXTURE_DIST)).zip), readFileSync(again.zip)];
-      expect(sha256(zips[1]!)).toBe(sha256(zips[0]!));
-      expect(zips[1]!.equals(zips[0]!)).toBe(true);
+      const out = join(OFFLINE_OUT, `zip-b-${process.pid}`);
+      try {
+        buildSite({ POS_FAQ_CONTENT: FIXTURE_CONTENT, POS_FAQ_OUT: dist });
+        const again = await buildOffline({ dist, out });
+        const zips = [readFileSync((await offlineBundle(FIXTURE_DIST)).zip), readFileSync(again.zip)];
+        expect(sha256(zips[1]!)).toBe(sha256(zips[0]!));
+        expect(zips[1]!.equals(zips[0]!)).toBe(true);
+      } finally {
+        // The second build is only for this comparison; left behind, one would pile up per run.
+        for (const dir of [dist, out]) rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
 
