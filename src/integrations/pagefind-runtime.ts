@@ -1,6 +1,7 @@
 /**
- * Four changes to Pagefind's browser runtime (`pagefind.js`, as Pagefind 1.6 writes it) that take
- * about a fifth off the first search, measured in `npm run bench` (docs/benchmarks.md):
+ * Five changes to Pagefind's browser runtime (`pagefind.js`, as Pagefind 1.6 writes it): four take
+ * about a fifth off the first search, measured in `npm run bench` (docs/benchmarks.md), and one
+ * keeps a dropped request from losing answers:
  *
  * - **Native gunzip.** Pagefind gzips its index files and inflates them in JavaScript (fflate).
  *   On a first search that code is cold and inflates the WebAssembly, the metadata and the index
@@ -10,6 +11,9 @@
  *   runtime loads.
  * - **The index files at once.** init() fetches the metadata and the WebAssembly together with
  *   the entry file instead of after it (indexFiles): one round trip less on a phone network.
+ * - **One more try.** A file whose request fails (a phone between cells, a server's 5xx) is asked
+ *   for once more half a second later. Pagefind itself skips an index chunk it could not load and
+ *   answers without the words in it, with no sign to the person searching.
  * - **No 50 ms poll.** Pagefind starts loading its index without returning the promise, and a
  *   search that comes before the index is ready waits for it in steps of 50 ms (`getPtr`), so the
  *   first search lost up to 50 ms doing nothing. The same loop now looks every 4 ms.
@@ -122,7 +126,9 @@ const prefetch = (files: readonly string[]) =>
   // An early fetch that fails is reported by the fetch that takes it, not as unhandled.
   'const early=fetch(url);early.catch(()=>{});pf.posFaqEarly.set(url,early);}}' +
   'function posFaqFetch(pf,url){const early=pf.posFaqEarly&&pf.posFaqEarly.get(url);' +
-  'if(early){pf.posFaqEarly.delete(url);return early;}return fetch(url);}';
+  'if(early)pf.posFaqEarly.delete(url);' +
+  'return(early||fetch(url)).then((r)=>r.status<500?r:posFaqAgain(url),()=>posFaqAgain(url));}' +
+  'function posFaqAgain(url){return new Promise((r)=>setTimeout(r,500)).then(()=>fetch(url));}';
 
 /**
  * Pagefind's runtime with the changes above; throws, naming the change, if one does not apply.

@@ -9,6 +9,7 @@ import {
   mount,
   options,
   part,
+  search,
   settled,
   type,
   until,
@@ -164,5 +165,34 @@ describe('when the index cannot be loaded', () => {
     win.document.removeEventListener('pos-faq-error', thrower);
     el.removeAttribute('base');
     await until(() => options(el).length > 0, 'results after all');
+  });
+});
+
+describe('when the network drops a request', () => {
+  it('asks once more for the metadata, an index chunk or a fragment, and answers as if nothing had been lost', async function () {
+    this.timeout(20_000);
+    const query = '连接超时';
+    const expected = await search(mount({ lang: 'zh-CN' }), query);
+    // A frame of its own (its own Pagefind), whose fetch fails the first request for each kind of
+    // index file as a dropped connection does.
+    const iframe = await frame('<pos-faq-lookup lang="zh-CN"></pos-faq-lookup>');
+    const win = iframe.contentWindow as Window & typeof globalThis;
+    const realFetch = win.fetch.bind(win);
+    const dropped = new Set<string>();
+    win.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const kind = /\.(pf_meta|pf_index|pf_fragment)$/.exec(input instanceof Request ? input.url : String(input))?.[1];
+      if (kind && !dropped.has(kind)) {
+        dropped.add(kind);
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+    const logged: string[] = [];
+    win.console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    await loadWidget(iframe);
+    const el = win.document.querySelector('pos-faq-lookup') as Widget;
+    expect(await search(el, query)).to.deep.equal(expected);
+    expect([...dropped].sort()).to.deep.equal(['pf_fragment', 'pf_index', 'pf_meta']);
+    expect(logged, "Pagefind's own report of a file it gave up on").to.deep.equal([]);
   });
 });
