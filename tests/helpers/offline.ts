@@ -21,7 +21,8 @@ const sharedRecord = (name: string) => join(OFFLINE_OUT, `${name}.json`);
  * it once per run, before any test file starts: the files, several at a time, only read them.
  */
 export async function shareBundles(): Promise<void> {
-  // The bundles single files built for themselves in earlier runs (see offlineBundle): no file runs yet.
+  // Bundles that test files built for themselves in earlier runs (offlineBundle's <name>-<pid>):
+  // nothing is running yet, and without this they pile up, one per file and run.
   if (existsSync(OFFLINE_OUT))
     for (const dir of readdirSync(OFFLINE_OUT)) if (/-\d+$/.test(dir)) rmSync(join(OFFLINE_OUT, dir), { recursive: true, force: true });
   for (const [name, dist] of Object.entries(SHARED)) {
