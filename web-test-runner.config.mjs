@@ -91,6 +91,7 @@ const testRoutes = {
     if (context.path.startsWith('/slow/')) {
       await new Promise((r) => setTimeout(r, 10_000));
       context.status = 404;
+      context.set('Cache-Control', 'no-store');
       return { body: '', type: 'text' };
     }
     return undefined;

@@ -13,6 +13,7 @@ import {
   mount,
   part,
   press,
+  slowSite,
   status,
   until,
   watchWarnings,
@@ -240,7 +241,7 @@ describe('when the diagnosis cannot be loaded', () => {
     const warnings = watchWarnings();
     const fired = collect<{ type: string }>('pos-faq-error');
     try {
-      const el = mount({ lang: 'en', base: '/slow/', mode: 'diagnose' });
+      const el = mount({ lang: 'en', base: slowSite(), mode: 'diagnose' });
       const started = performance.now();
       await until(() => part(el, '[role="alert"]'), 'the error message', 12_000);
       expect(performance.now() - started).to.be.within(7_500, 11_000);

@@ -11,6 +11,7 @@ import {
   part,
   search,
   settled,
+  slowSite,
   type,
   until,
   watchWarnings,
@@ -125,7 +126,7 @@ describe('when the index cannot be loaded', () => {
     const host = watchHostErrors();
     const fired = collect<ErrorDetail>('pos-faq-error');
     try {
-      const el = mount({ lang: 'zh-CN', base: '/slow/' });
+      const el = mount({ lang: 'zh-CN', base: slowSite() });
       const started = performance.now();
       await type(el, '51');
       await until(() => part(el, '.pf-error'), 'the error message', 12_000);

@@ -99,6 +99,13 @@ export async function until<T>(probe: () => T, what: string, ms = 8000): Promise
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A base under /slow/, which answers nothing for 10 s (web-test-runner.config.mjs), of its own:
+ * the same test of the other widget build, in another tab of the same browser, must not hand it
+ * its response from the shared HTTP cache (seen once: the error after 0.25 s instead of 8).
+ */
+export const slowSite = () => `/slow/${Math.random().toString(36).slice(2)}/`;
+
 /** Focuses the box and types like a person, with real key events (CJK text arrives as input events). */
 export async function type(el: Element, text: string): Promise<void> {
   input(el).focus();
