@@ -12,9 +12,10 @@ import { openOffline } from '../helpers/offline.ts';
 
 // The quick card is printed by merchants in whatever browser they have: both engines that print
 // to PDF headless here must give exactly one page on A4 and on US Letter. Firefox runs without
-// service workers: the worker the first card registers goes on to store its language (some 250
-// files) while the second card loads, and once (CI, 2026-12-07) Firefox never reported that load.
-// The layout is the point here; the worker has its own tests (pwa*.test.ts, the every-page gates).
+// service workers: once (CI, 2026-12-07) the second card's load never reported itself, while the
+// worker the first card registered was storing its language (some 250 files) through this file's
+// server, or WebDriver BiDi lost the event. The layout is the point here; the worker has its own
+// tests (pwa*.test.ts, and the every-page gates in all three engines).
 const engines: Record<string, () => Promise<Browser>> = {
   chromium: () => launch(),
   firefox: () => launchFirefox({ 'dom.serviceWorkers.enabled': false }),
