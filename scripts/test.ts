@@ -33,6 +33,14 @@ function run(script: string, args: string[], env: Record<string, string> = {}, q
 
 clearTimes();
 const started = Date.now();
+// The commit tested, read now: one made while the suite runs is not what it tested.
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+})();
 const args = process.argv.slice(2);
 const all = ENGINES.length === ALL_ENGINES.length;
 let setupMs = 0;
@@ -88,13 +96,6 @@ console.log(
 const status = vitestStatus || widgetStatus;
 // A whole run, for `npm run bench` to report (docs/benchmarks.md).
 if (!args.length && all) {
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      return null;
-    }
-  })();
   const s = (ms: number) => Math.round(ms / 1000);
   recordSuite({
     at: new Date().toISOString(),
