@@ -52,11 +52,16 @@ describe('npm run new', () => {
     expect(run.stderr).toMatch(/title: is left to fill \(the line still says TODO\)\n {4}Fix: write it as its comment says, then delete TODO from the line/);
   });
 
+  // Puts the file back: the other tests read it as written, in whatever order they run (--sequence.shuffle).
   it('stops naming a field once it is written', () => {
-    const zh = readFileSync(file('zh'), 'utf8').replace(/^title: TODO .*$/m, 'title: 刷卡器读不出卡');
-    writeFileSync(file('zh'), zh);
-    const run = script('check-content.ts');
-    expect(reported(run.stderr)).not.toContain('zh/card-reader-dirty.yaml title');
-    expect(reported(run.stderr)).toContain('en/card-reader-dirty.yaml title');
+    const before = readFileSync(file('zh'), 'utf8');
+    try {
+      writeFileSync(file('zh'), before.replace(/^title: TODO .*$/m, 'title: 刷卡器读不出卡'));
+      const run = script('check-content.ts');
+      expect(reported(run.stderr)).not.toContain('zh/card-reader-dirty.yaml title');
+      expect(reported(run.stderr)).toContain('en/card-reader-dirty.yaml title');
+    } finally {
+      writeFileSync(file('zh'), before);
+    }
   });
 });
