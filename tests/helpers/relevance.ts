@@ -42,10 +42,11 @@ export interface Answer {
 }
 
 /**
- * The development set (tests/relevance/: the public set and the development half of the blind
- * queries), tuned on; or the held-out set (tests/relevance-heldout/: the other half of the blind
- * queries, written from entry ids and titles only), never tuned on. Which half a blind query
- * belongs to follows from its text alone (scripts/relevance-split.ts).
+ * The development set (tests/relevance/: the public set, the development half of the blind
+ * queries, and blind-dev-*, a blind batch kept whole for development), tuned on; or the held-out
+ * set (tests/relevance-heldout/: the other half of the blind queries, written from entry ids and
+ * titles only), never tuned on. Which half a blind query belongs to follows from its text alone
+ * (scripts/relevance-split.ts).
  */
 export function loadQueries(set: 'development' | 'heldout' = 'development'): Query[] {
   const dir = join(ROOT, set === 'development' ? 'tests/relevance' : 'tests/relevance-heldout');
