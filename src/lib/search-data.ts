@@ -178,8 +178,8 @@ function conversions() {
 /**
  * The fold map for an index's text: key → Simplified. Single characters from the whole CJK range
  * that OpenCC makes into one of the index's characters, phrases whose conversion differs from
- * converting their characters one by one, and the regional words above, each only when its
- * Simplified side is in the index.
+ * converting their characters one by one (unless the index says them that way), and the regional
+ * words above, each only when its Simplified side is in the index.
  */
 export function foldMap(text: string): Record<string, string> {
   const chars = new Set([...text].filter((c) => HAN.test(c)));
@@ -191,8 +191,12 @@ export function foldMap(text: string): Record<string, string> {
     if (s) map[c] = s;
   }
   const byChar = (s: string) => [...s].map((c) => map[c] ?? c).join('');
+  // The entries' own word wins: a phrase that the index says character for character (通訊 as
+  // 通讯, the screen message "通讯失败") keeps it, even where OpenCC's Taiwan table has another
+  // (通信) that the index also uses elsewhere.
   for (const [from, converted] of phrases) {
-    if (converted !== byChar(from) && inIndex(converted) && text.includes(converted)) map[from] = converted;
+    const literal = byChar(from);
+    if (converted !== literal && !text.includes(literal) && inIndex(converted) && text.includes(converted)) map[from] = converted;
   }
   const lower = text.toLowerCase();
   for (const [from, to] of Object.entries(REGIONAL)) {

@@ -27,4 +27,14 @@ describe('foldMap', () => {
     expect(fold('调阅监控', map)).toBe('调阅监控');
     expect(fold('調閱簽單', map)).toBe('调单签购单');
   });
+
+  it("keeps the index's own word for a phrase it says character for character", () => {
+    // OpenCC's Taiwan table makes 通訊 into 通信; an index that says both keeps 通讯, the word of
+    // the screen message "通讯失败" that a Taiwan terminal shows as 通訊失敗.
+    const both = foldMap('通讯失败 通信 网络');
+    expect(fold('通訊失敗', both)).toBe('通讯失败');
+    expect(fold('網路', both)).toBe('网络');
+    // Where the index has only the phrase's conversion, the phrase still folds to it.
+    expect(fold('通訊', foldMap('通信 网络'))).toBe('通信');
+  });
 });
