@@ -18,7 +18,7 @@ export function readFiles(
   ext: string,
   rel: (p: string) => string,
   problems: Problem[],
-  parse: (text: string) => unknown = parseYaml,
+  parse: (text: string) => unknown = parseYamlOnce,
 ): Raw[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -27,13 +27,30 @@ export function readFiles(
     .flatMap((f) => readFile(join(dir, f), ext, rel, problems, parse) ?? []);
 }
 
+/**
+ * YAML already parsed in this process, by its text: the build reads the catalogue from its pages
+ * and from its integrations (two copies of this module), and the tests read it in many files of
+ * one worker; parsing is the slow part (about 0.4 s for the catalogue), a copy of the result is
+ * not. Keyed by the text itself, so an edited file is parsed again; shared through globalThis by
+ * every copy of this module; emptied when it grows past a few thousand files (the scale
+ * benchmark's catalogues).
+ */
+const parsed: Map<string, unknown> = ((globalThis as { [k: symbol]: Map<string, unknown> })[Symbol.for('pos-faq.parsed-yaml')] ??= new Map());
+function parseYamlOnce(text: string): unknown {
+  if (!parsed.has(text)) {
+    if (parsed.size >= 5000) parsed.clear();
+    parsed.set(text, parseYaml(text));
+  }
+  return structuredClone(parsed.get(text));
+}
+
 /** Reads one content file; one that cannot be parsed becomes a problem and gives undefined. */
 export function readFile(
   path: string,
   ext: string,
   rel: (p: string) => string,
   problems: Problem[],
-  parse: (text: string) => unknown = parseYaml,
+  parse: (text: string) => unknown = parseYamlOnce,
 ): Raw | undefined {
   const file = rel(path);
   try {
