@@ -90,27 +90,35 @@ async function warmPage(browser: Browser, host: string, ui: Ui, lang: Lang): Pro
 }
 
 /**
- * Lookups once the index is loaded: typed → shown minus the debounce, for both UIs; for ours also
- * `el.lookup()`, the call the box makes after its debounce, in a profile of its own so that no
- * query is answered from the widget's memory of the typed run.
+ * The UIs in turns, the first one first on even turns and last on odd ones: each side is measured
+ * right beside the other, under the same load, rather than one after the other (a build that had
+ * just ended once gave the first side a load of 2 and the second one of 1).
  */
-async function warmLookups(browser: Browser, host: string, ui: Ui, lang: Lang, queries: string[]): Promise<{ shown: number[]; api: number[]; misses: number }> {
-  const shown: number[] = [];
-  let misses = 0;
-  const typed = await warmPage(browser, host, ui, lang);
+const inTurn = <T>(uis: T[], turn: number) => (turn % 2 ? [...uis].reverse() : uis);
+
+/**
+ * Lookups once the index is loaded: typed → shown minus the debounce, each query in every UI in
+ * turn; for ours also `el.lookup()`, the call the box makes after its debounce, in a profile of its
+ * own so that no query is answered from the widget's memory of the typed run.
+ */
+async function warmLookups(browser: Browser, host: string, uis: Ui[], lang: Lang, queries: string[]) {
+  const out = Object.fromEntries(uis.map((ui) => [ui, { shown: [] as number[], api: [] as number[], misses: 0 }]));
+  const pages = Object.fromEntries(await Promise.all(uis.map(async (ui) => [ui, await warmPage(browser, host, ui, lang)] as const)));
   try {
-    for (const q of queries) {
-      const ms = await typeAndWait(typed.page, ui, q);
-      if (ms === null) misses++;
-      else shown.push(Math.max(0, ms - DEBOUNCE[ui]));
+    for (const [i, q] of queries.entries()) {
+      for (const ui of inTurn(uis, i)) {
+        const ms = await typeAndWait(pages[ui]!.page, ui, q);
+        if (ms === null) out[ui]!.misses++;
+        else out[ui]!.shown.push(Math.max(0, ms - DEBOUNCE[ui]));
+      }
     }
   } finally {
-    await typed.close();
+    await Promise.all(Object.values(pages).map((p) => p.close()));
   }
-  if (ui !== 'ours') return { shown, api: [], misses };
-  const called = await warmPage(browser, host, ui, lang);
+  if (!uis.includes('ours')) return out;
+  const called = await warmPage(browser, host, 'ours', lang);
   try {
-    const api = await called.page.evaluate(async (queries) => {
+    out['ours']!.api = await called.page.evaluate(async (queries) => {
       const el = document.querySelector('pos-faq-lookup') as HTMLElement & { lookup(q: string): Promise<unknown[]> };
       const times: number[] = [];
       for (const q of queries) {
@@ -120,10 +128,10 @@ async function warmLookups(browser: Browser, host: string, ui: Ui, lang: Lang, q
       }
       return times;
     }, queries);
-    return { shown, api, misses };
   } finally {
     await called.close();
   }
+  return out;
 }
 
 /** The relevance test set's queries for a language, spread over the whole set. */
@@ -143,14 +151,22 @@ export interface UiFigures {
   cold: Record<Lang, Cold>;
   slow: Record<Lang, Cold>;
   warm: { shown: number[]; api: number[]; misses: number; queries: number };
-  /** The one-minute load average when this UI's measurements started. */
+  /** The one-minute load average when the measurements (of all UIs, in turns) started. */
   load?: number;
 }
 
+/** The medians of several first lookups. */
+const medianOf = (runs: Cold[]): Cold => ({
+  ...runs[0]!,
+  bytes: median(runs.map((r) => r.bytes)),
+  requests: median(runs.map((r) => r.requests)),
+  ms: median(runs.map((r) => r.ms)),
+});
+
 /**
  * Both kinds of lookup with each of `uis` on the built site in `dist`, served compressed from an
- * origin of its own: medians of `runs` first lookups per language (at most 3 of them under
- * Slow 4G), and up to `warm` warm lookups per language.
+ * origin of its own, the UIs in turns (inTurn): medians of `runs` first lookups per language (at
+ * most 3 of them under Slow 4G), and up to `warm` warm lookups per language.
  */
 export async function measureUis(
   browser: Browser,
@@ -161,38 +177,42 @@ export async function measureUis(
   const faq = await startServer({ root: dist, compress: true });
   const host = await hostPages(faq.url);
   const faqOrigin = new URL(faq.url).origin;
-  const out: Partial<Record<Ui, UiFigures>> = {};
+  const load = loadavg()[0]!;
+  const figures = Object.fromEntries(
+    uis.map((ui) => [ui, { cold: {}, slow: {}, warm: { shown: [], api: [], misses: 0, queries: 0 }, load } as unknown as UiFigures]),
+  ) as Record<Ui, UiFigures>;
   try {
-    for (const ui of uis) {
-      const load = loadavg()[0]!;
-      const cold = {} as Record<Lang, Cold>;
-      const slow = {} as Record<Lang, Cold>;
-      for (const lang of LANGS) {
-        const loopback: Cold[] = [];
-        for (let i = 0; i < runs; i++) loopback.push(await coldLookup(browser, host.url, faqOrigin, ui, lang, false));
-        cold[lang] = { ...loopback[0]!, bytes: median(loopback.map((r) => r.bytes)), requests: median(loopback.map((r) => r.requests)), ms: median(loopback.map((r) => r.ms)) };
-        const throttled: Cold[] = [];
-        for (let i = 0; i < Math.min(runs, 3); i++) throttled.push(await coldLookup(browser, host.url, faqOrigin, ui, lang, true));
-        slow[lang] = { ...throttled[0]!, bytes: median(throttled.map((r) => r.bytes)), requests: median(throttled.map((r) => r.requests)), ms: median(throttled.map((r) => r.ms)) };
+    for (const lang of LANGS) {
+      for (const [throttle, count] of [[false, runs], [true, Math.min(runs, 3)]] as const) {
+        const each = Object.fromEntries(uis.map((ui) => [ui, [] as Cold[]]));
+        for (let i = 0; i < count; i++) {
+          for (const ui of inTurn(uis, i)) each[ui]!.push(await coldLookup(browser, host.url, faqOrigin, ui, lang, throttle));
+        }
+        for (const ui of uis) figures[ui][throttle ? 'slow' : 'cold'][lang] = medianOf(each[ui]!);
+      }
+      for (const ui of uis) {
+        const { cold, slow } = figures[ui];
         console.log(`  ${ui} ${lang}: first lookup ${kib(cold[lang].bytes)} in ${cold[lang].requests} requests, ${ms(cold[lang].ms)} (slow 4G ${ms(slow[lang].ms)})`);
       }
-      const warm = { shown: [] as number[], api: [] as number[], misses: 0, queries: 0 };
       if (warmCount > 0) {
-        for (const lang of LANGS) {
-          const queries = sampleQueries(lang, warmCount);
-          const r = await warmLookups(browser, host.url, ui, lang, queries);
-          warm.shown.push(...r.shown);
-          warm.api.push(...r.api);
-          warm.misses += r.misses;
+        const queries = sampleQueries(lang, warmCount);
+        const r = await warmLookups(browser, host.url, uis, lang, queries);
+        for (const ui of uis) {
+          const { warm } = figures[ui];
+          warm.shown.push(...r[ui]!.shown);
+          warm.api.push(...r[ui]!.api);
+          warm.misses += r[ui]!.misses;
           warm.queries += queries.length;
         }
-        console.log(`  ${ui}: warm p50 ${ms(median(warm.shown))}, p95 ${ms(percentile(warm.shown, 95))} over ${warm.queries} queries`);
       }
-      out[ui] = { cold, slow, warm, load };
+    }
+    for (const ui of uis) {
+      const { warm } = figures[ui];
+      if (warm.queries) console.log(`  ${ui}: warm p50 ${ms(median(warm.shown))}, p95 ${ms(percentile(warm.shown, 95))} over ${warm.queries} queries`);
     }
   } finally {
     host.server.close();
     await faq.close();
   }
-  return out;
+  return figures;
 }

@@ -136,7 +136,7 @@ export function renderReport(r: ReportInput): string {
       'Bytes are everything received from the FAQ origin, headers included, from opening the page until the first results are on screen and the network is quiet (the UI\'s own script and stylesheet count). ' +
       `Times run from the input event to the results on screen, with no debounce on either side (ours ${DEBOUNCE.ours} ms: the query goes in as one input event, which it searches at once; Pagefind UI started with \`debounceTimeoutMs: ${DEBOUNCE.pagefind}\`, where its default 300 ms let it load the index during the wait). ` +
       `Medians of ${r.runs} cold runs (${Math.min(r.runs, 3)} under Slow 4G: 150 ms RTT, 1.6 Mbit/s); warm figures over ${ours.warm.queries} queries from the relevance set. ` +
-      `Load average when each side's measurements started: ours ${ours.load?.toFixed(2) ?? 'n/a'}, Pagefind UI ${theirs.load?.toFixed(2) ?? 'n/a'}. Targets from issue 23.`,
+      `The two are measured in turns, each first lookup and each warm query in one UI and then the other (the first one first on even turns), so that both meet the same load; the load average was ${ours.load?.toFixed(2) ?? 'n/a'} when they started. Targets from issue 23.`,
     '',
   );
   lines.push('| Measure | Ours | Pagefind UI | Ours / theirs | Target |', '| --- | --- | --- | --- | --- |');
