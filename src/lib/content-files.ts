@@ -28,12 +28,11 @@ export function readFiles(
 }
 
 /**
- * YAML already parsed in this process, by its text: the build reads the catalogue from its pages
- * and from its integrations (two copies of this module), and the tests read it in many files of
- * one worker; parsing is the slow part (about 0.4 s for the catalogue), a copy of the result is
- * not. Keyed by the text itself, so an edited file is parsed again; shared through globalThis by
- * every copy of this module; emptied when it grows past a few thousand files (the scale
- * benchmark's catalogues).
+ * YAML already parsed in this process, by its text: the tests read the catalogue in many files of
+ * one worker, and parsing is the slow part (about 0.4 s for the catalogue), a copy of the result
+ * is not. Keyed by the text itself, so an edited file is parsed again; shared through globalThis
+ * by every copy of this module (the build bundles one for its pages); emptied when it grows past
+ * a few thousand files (the scale benchmark's catalogues).
  */
 const parsed: Map<string, unknown> = ((globalThis as { [k: symbol]: Map<string, unknown> })[Symbol.for('pos-faq.parsed-yaml')] ??= new Map());
 function parseYamlOnce(text: string): unknown {
