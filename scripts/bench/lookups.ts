@@ -178,9 +178,13 @@ export async function measureUis(
   const host = await hostPages(faq.url);
   const faqOrigin = new URL(faq.url).origin;
   const load = loadavg()[0]!;
-  const figures = Object.fromEntries(
-    uis.map((ui) => [ui, { cold: {}, slow: {}, warm: { shown: [], api: [], misses: 0, queries: 0 }, load } as unknown as UiFigures]),
-  ) as Record<Ui, UiFigures>;
+  const fresh = (): UiFigures => ({
+    cold: {} as Record<Lang, Cold>,
+    slow: {} as Record<Lang, Cold>,
+    warm: { shown: [], api: [], misses: 0, queries: 0 },
+    load,
+  });
+  const figures = Object.fromEntries(uis.map((ui) => [ui, fresh()])) as Record<Ui, UiFigures>;
   try {
     for (const lang of LANGS) {
       for (const [throttle, count] of [[false, runs], [true, Math.min(runs, 3)]] as const) {
